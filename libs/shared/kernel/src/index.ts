@@ -1,3 +1,6 @@
 export * from './decider';
 export * from './errors';
 export * from './actor';
+export * from './calendar';
+export * from './text';
+export * from './identity';
