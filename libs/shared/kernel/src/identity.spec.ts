@@ -1,4 +1,5 @@
 import { DomainError } from './errors';
+import { refusalOf as refusal } from './testing/refusal';
 import {
   isValidLegalEntityId,
   isValidNationalId,
@@ -8,14 +9,6 @@ import {
   normalizePostalCode,
 } from './identity';
 
-const refusal = (act: () => unknown): DomainError => {
-  try {
-    act();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('national ID check digit', () => {
   // 0012345679: s = 0·10 + 0·9 + 1·8 + 2·7 + 3·6 + 4·5 + 5·4 + 6·3 + 7·2 = 112; 112 mod 11 = 2 ≥ 2 → check 11 − 2 = 9

@@ -1,0 +1,8 @@
+export * from './documents/document-kinds';
+export * from './documents/required-documents';
+export * from './opening-file/application';
+export { normalizeApplication } from './opening-file/normalize-application';
+export * from './union-file/commands';
+export * from './union-file/events';
+export * from './union-file/state';
+export * from './union-file/decider';
