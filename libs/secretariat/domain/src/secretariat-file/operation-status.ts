@@ -1,6 +1,6 @@
 import { assertNever, daysLeft, EXPIRING_DAYS, RENEWAL_WINDOW_DAYS } from '@cctv/kernel';
 import type { Deficiency, InspectionPurpose, OperationPermitKind } from './events';
-import { caseInProgress, hasEnded, permitInForce } from './rules';
+import { caseInProgress, hasEnded, permitInForce, reinspectionFailed } from './rules';
 import type { OperationPermit, SecretariatFileState, SignedFile } from './state';
 
 export interface PermitSummary {
@@ -52,7 +52,7 @@ const summary = (permit: OperationPermit, now: Date): PermitSummary => ({
 const ofSignedFile = (file: SignedFile, now: Date): OperationStatus => {
   const openCase = caseInProgress(file, now);
   const { permit } = file;
-  if (openCase) {
+  if (openCase && !reinspectionFailed(openCase)) {
     const inForce = permitInForce(file, now);
     const currentPermit = inForce ? summary(inForce, now) : null;
     const { purpose, stage } = openCase;
@@ -80,8 +80,11 @@ const ofSignedFile = (file: SignedFile, now: Date): OperationStatus => {
     }
     const current = summary(permit, now);
     const expiring = current.daysLeft <= EXPIRING_DAYS;
+    // After a failed re-inspection, what still needs remedying is what it found.
+    const deficiencies =
+      openCase?.stage.step === 'awaiting-decision' ? openCase.stage.deficiencies : permit.deficiencies;
     return permit.kind === 'temporary'
-      ? { status: 'temporary', permit: current, deficiencies: permit.deficiencies, expiring }
+      ? { status: 'temporary', permit: current, deficiencies, expiring }
       : { status: 'main', permit: current, expiring, renewable: current.daysLeft <= RENEWAL_WINDOW_DAYS };
   }
   if (file.refusal) return { status: 'refused', purpose: file.refusal.purpose, reasons: file.refusal.reasons };

@@ -81,3 +81,12 @@ export const temporaryPermitLapsed = () =>
     'The temporary permit has ended; a pending re-inspection does not extend it. The owner must request an operation permit again',
     'مهلت شش‌ماهه مجوز موقت تمام شده و بازدید مجدد آن را تمدید نمی‌کند؛ مالک باید دوباره درخواست مجوز بهره‌برداری بدهد.',
   );
+
+/**
+ * A re-inspection that still found deficiencies leads to no decision: the
+ * temporary permit runs on and the owner remedies again within its six months.
+ */
+export const reinspectionFailed = (openCase: OpenCase | null): boolean =>
+  openCase?.purpose === 'reinspection' &&
+  openCase.stage.step === 'awaiting-decision' &&
+  openCase.stage.deficiencies.length > 0;
