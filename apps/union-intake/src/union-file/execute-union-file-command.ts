@@ -1,0 +1,25 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import type { EventMetadata, EventStore } from '@cctv/event-store';
+import { decideAndAppend, EVENT_STORE } from '@cctv/nest-common';
+import { unionFileDecider, unionFileStreamId, type UnionFileCommand, type UnionFileState } from '@cctv/union-domain';
+
+/** Any command on one owner's file, with who asked and why. */
+export class ExecuteUnionFileCommand {
+  constructor(
+    readonly command: UnionFileCommand,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+/** Thin on purpose: load the file's stream, let the decider rule, append with the expected version. */
+@CommandHandler(ExecuteUnionFileCommand)
+export class ExecuteUnionFileCommandHandler implements ICommandHandler<ExecuteUnionFileCommand, UnionFileState> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ command, metadata }: ExecuteUnionFileCommand): Promise<UnionFileState> {
+    const streamId = unionFileStreamId(command.data.fileId);
+    const { state } = await decideAndAppend(this.store, unionFileDecider, streamId, command, { metadata });
+    return state;
+  }
+}
