@@ -35,10 +35,20 @@ export type OperationStatus =
       readonly deficiencies: readonly Deficiency[];
       readonly currentPermit: PermitSummary | null;
     }
-  | { readonly status: 'temporary'; readonly permit: PermitSummary; readonly deficiencies: readonly Deficiency[]; readonly expiring: boolean }
+  | {
+      readonly status: 'temporary';
+      readonly permit: PermitSummary;
+      readonly deficiencies: readonly Deficiency[];
+      readonly expiring: boolean;
+    }
   | { readonly status: 'main'; readonly permit: PermitSummary; readonly expiring: boolean; readonly renewable: boolean }
   | { readonly status: 'refused'; readonly purpose: 'first' | 'renewal'; readonly reasons: readonly string[] }
-  | { readonly status: 'revoked'; readonly permitType: 'installation' | 'operation'; readonly permitId: string; readonly reason: string }
+  | {
+      readonly status: 'revoked';
+      readonly permitType: 'installation' | 'operation';
+      readonly permitId: string;
+      readonly reason: string;
+    }
   | { readonly status: 'lapsed'; readonly permitId: string }
   | { readonly status: 'expired'; readonly permitId: string };
 
@@ -64,7 +74,13 @@ const ofSignedFile = (file: SignedFile, now: Date): OperationStatus => {
         return { status: 'inspection-scheduled', purpose, inspectionId, scheduledFor, inspectorIds, currentPermit };
       }
       case 'awaiting-decision':
-        return { status: 'awaiting-decision', purpose, inspectionId: stage.inspectionId, deficiencies: stage.deficiencies, currentPermit };
+        return {
+          status: 'awaiting-decision',
+          purpose,
+          inspectionId: stage.inspectionId,
+          deficiencies: stage.deficiencies,
+          currentPermit,
+        };
       default:
         return assertNever(stage);
     }

@@ -36,7 +36,8 @@ export const grantOperationPermit = (
       `هولوگرام ${hologramSerial} پیش‌تر روی مجوز دیگری از همین پرونده چسبانده شده است؛ هولوگرام دیگری بردارید.`,
     );
   }
-  const { kind, deficiencies, supersedesPermitId } = permitOutcome(file, openCase.purpose, openCase.stage.deficiencies, data.now);
+  const { purpose, stage } = openCase;
+  const { kind, deficiencies, supersedesPermitId } = permitOutcome(file, purpose, stage.deficiencies, data.now);
   const window = validityWindow(data.now, PERMIT_MONTHS[kind]);
   return [
     {
@@ -45,7 +46,7 @@ export const grantOperationPermit = (
         fileId: data.fileId,
         permitId,
         installationPermitId: file.installation.permitId,
-        inspectionId: openCase.stage.inspectionId,
+        inspectionId: stage.inspectionId,
         kind,
         hologramSerial,
         deficiencies,

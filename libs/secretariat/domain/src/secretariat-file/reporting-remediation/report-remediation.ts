@@ -10,7 +10,10 @@ import { permitRevoked } from '../revoking-permit/revocation-errors';
  * re-inspection is due. After a re-inspection that still found deficiencies
  * the owner may report again, as long as the six months last.
  */
-export const reportRemediation = ({ data }: ReportRemediation, state: SecretariatFileState): readonly SecretariatFileEvent[] => {
+export const reportRemediation = (
+  { data }: ReportRemediation,
+  state: SecretariatFileState,
+): readonly SecretariatFileEvent[] => {
   const note = requiredText(data.note, 'note', 'شرح رفع نواقص');
   const file = signedFile(state);
   const { permit } = file;
@@ -31,5 +34,10 @@ export const reportRemediation = ({ data }: ReportRemediation, state: Secretaria
       'رفع نواقص پیش‌تر گزارش شده و بازدید مجدد در انتظار است.',
     );
   }
-  return [{ type: 'RemediationReported', data: { fileId: data.fileId, permitId: permit.permitId, note, at: data.now.toISOString() } }];
+  return [
+    {
+      type: 'RemediationReported',
+      data: { fileId: data.fileId, permitId: permit.permitId, note, at: data.now.toISOString() },
+    },
+  ];
 };

@@ -1,4 +1,13 @@
-import { addJalaliDays, conflict, daysLeft, formatJalali, formatJalaliFa, RENEWAL_WINDOW_DAYS, toJalaliDate, toPersianDigits } from '@cctv/kernel';
+import {
+  addJalaliDays,
+  conflict,
+  daysLeft,
+  formatJalali,
+  formatJalaliFa,
+  RENEWAL_WINDOW_DAYS,
+  toJalaliDate,
+  toPersianDigits,
+} from '@cctv/kernel';
 import type { RequestRenewal } from '../commands';
 import type { SecretariatFileEvent } from '../events';
 import { caseInProgress, hasEnded, requiredText, signedFile } from '../rules';
@@ -41,6 +50,9 @@ export const requestRenewal = ({ data }: RequestRenewal, state: SecretariatFileS
     );
   }
   return [
-    { type: 'RenewalRequested', data: { fileId: data.fileId, requestId, permitId: permit.permitId, at: data.now.toISOString() } },
+    {
+      type: 'RenewalRequested',
+      data: { fileId: data.fileId, requestId, permitId: permit.permitId, at: data.now.toISOString() },
+    },
   ];
 };
