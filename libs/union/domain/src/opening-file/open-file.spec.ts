@@ -103,7 +103,9 @@ describe('opening a file at the union', () => {
   describe('the planned system', () => {
     const camera = (n: number) => ({ location: `طبقه ${n}`, fieldOfView: 'راهرو' });
     const withCameras = (count: number) =>
-      openFileCommand({ system: { cameras: Array.from({ length: count }, (_, i) => camera(i)), recorder: { model: 'NVR', retentionDays: 30 } } });
+      openFileCommand({
+        system: { cameras: Array.from({ length: count }, (_, i) => camera(i)), recorder: { model: 'NVR', retentionDays: 30 } },
+      });
 
     it.each([0, 65])('refuses a plan of %p cameras', (count) => {
       const error = refusalOfOpening(withCameras(count));
