@@ -1,0 +1,75 @@
+import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { formatJalali, normalizePersianText, toJalaliDate } from '@cctv/kernel';
+import { UuidParam } from '@cctv/nest-common';
+import { DOCUMENT_LABELS_FA, isDocumentKind } from '@cctv/union-domain';
+import { FilesQueryDto } from './files-query.dto';
+import { STATUS_FA } from './timeline-text';
+import { TimelineEntryRow, UnionFileRow } from './union-file.row';
+
+const likeFragment = (text: string) => `%${normalizePersianText(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const jalali = (at: Date) => formatJalali(toJalaliDate(at));
+
+@ApiTags('files')
+@Controller('files')
+export class FilesQueryController {
+  constructor(private readonly db: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Files by status, number, owner national ID, owner name or address' })
+  async search(@Query() q: FilesQueryDto) {
+    const query = this.db.getRepository(UnionFileRow).createQueryBuilder('f');
+    if (q.status) query.andWhere('f.status = :status', { status: q.status });
+    if (q.fileNumber) query.andWhere('f.fileNumber = :fileNumber', { fileNumber: q.fileNumber.toUpperCase() });
+    if (q.nationalId) query.andWhere('f.ownerNationalId = :nationalId', { nationalId: q.nationalId });
+    if (q.name) query.andWhere('f.ownerName ILIKE :name', { name: likeFragment(q.name) });
+    if (q.address) query.andWhere('f.address ILIKE :address', { address: likeFragment(q.address) });
+    const [rows, total] = await query
+      .orderBy('f.openedAt', 'DESC')
+      .take(q.limit ?? 50)
+      .skip(q.offset ?? 0)
+      .getManyAndCount();
+    return {
+      total,
+      files: rows.map((f) => ({
+        fileId: f.fileId,
+        fileNumber: f.fileNumber,
+        status: f.status,
+        statusFa: STATUS_FA[f.status] ?? f.status,
+        ownerName: f.ownerName,
+        premisesKind: f.premisesKind,
+        address: f.address,
+        openedAt: f.openedAt.toISOString(),
+        openedAtJalali: jalali(f.openedAt),
+      })),
+    };
+  }
+
+  @Get(':fileId')
+  @ApiOperation({ summary: 'One file with its documents and its timeline across the three offices' })
+  async one(@UuidParam('fileId') fileId: string) {
+    const file = await this.db.getRepository(UnionFileRow).findOneBy({ fileId });
+    if (!file) {
+      throw new NotFoundException({ error: 'file-not-found', message: `No file ${fileId}`, messageFa: 'پرونده‌ای با این شناسه پیدا نشد.' });
+    }
+    const timeline = await this.db.getRepository(TimelineEntryRow).find({ where: { fileId }, order: { at: 'ASC', eventId: 'ASC' } });
+    return {
+      ...file,
+      statusFa: STATUS_FA[file.status] ?? file.status,
+      openedAt: file.openedAt.toISOString(),
+      openedAtJalali: jalali(file.openedAt),
+      updatedAt: file.updatedAt.toISOString(),
+      documents: file.documents.map((d) => ({ ...d, labelFa: isDocumentKind(d.kind) ? DOCUMENT_LABELS_FA[d.kind] : d.kind })),
+      timeline: timeline.map((t) => ({
+        at: t.at.toISOString(),
+        atJalali: t.atJalali,
+        office: t.office,
+        step: t.step,
+        summaryFa: t.summaryFa,
+        actor: { role: t.actorRole, personId: t.actorId },
+      })),
+    };
+  }
+}

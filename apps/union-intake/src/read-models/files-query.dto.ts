@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { AsciiDigits } from '@cctv/nest-common';
+
+export class FilesQueryDto {
+  @ApiPropertyOptional({ description: 'e.g. open, approved, refused, installation-permit-signed, temporary-operation-permit' })
+  @IsOptional() @IsString() @Matches(/^[a-z-]{2,40}$/)
+  status?: string;
+
+  @ApiPropertyOptional({ example: 'U-1404-000001' })
+  @IsOptional() @AsciiDigits() @IsString() @Length(1, 40)
+  fileNumber?: string;
+
+  @ApiPropertyOptional({ description: 'owner national ID; Persian digits accepted' })
+  @IsOptional() @AsciiDigits() @IsString() @Matches(/^\d{10,11}$/)
+  nationalId?: string;
+
+  @ApiPropertyOptional({ description: 'part of the owner’s name; ي/ی and ك/ک match either way' })
+  @IsOptional() @IsString() @Length(2, 100)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'part of the premises address' })
+  @IsOptional() @IsString() @Length(2, 200)
+  address?: string;
+
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset?: number;
+}

@@ -1,0 +1,115 @@
+import type { EntityManager } from 'typeorm';
+import type { IntegrationEvent } from '@cctv/contracts';
+import type { RecordedEvent } from '@cctv/event-store';
+import { formatJalali, toJalaliDate } from '@cctv/kernel';
+import type { DocumentStatus, UnionFileEvent } from '@cctv/union-domain';
+import { STATUS_AFTER, TIMELINE_TEXT_FA } from './timeline-text';
+import { TimelineEntryRow, UnionFileRow } from './union-file.row';
+
+type Data = Record<string, unknown>;
+
+/** Own events carry their data; events received from other offices carry the whole public envelope. */
+const payloadOf = (event: RecordedEvent): { office: TimelineEntryRow['office']; data: Data } => {
+  if (event.type.startsWith('secretariat.') || event.type.startsWith('issuance.')) {
+    return {
+      office: event.type.startsWith('secretariat.') ? 'secretariat' : 'issuance',
+      data: (event.data as IntegrationEvent).data as Data,
+    };
+  }
+  return { office: 'union', data: event.data as Data };
+};
+
+const DOCUMENT_STATUS: Partial<Record<UnionFileEvent['type'], DocumentStatus>> = {
+  DocumentSubmitted: 'submitted',
+  DocumentAccepted: 'accepted',
+  DocumentRequestedAgain: 're-requested',
+};
+
+/**
+ * The union's read model: files by status and searchable by number, owner
+ * and address, each with its whole timeline across the three offices.
+ */
+export const unionFilesProjection = {
+  name: 'union-files',
+
+  async apply(event: RecordedEvent, em: EntityManager): Promise<void> {
+    const text = TIMELINE_TEXT_FA[event.type];
+    if (!text) return;
+    const { office, data } = payloadOf(event);
+    const fileId = String(data.fileId);
+    const at = new Date(String(data.at ?? event.metadata.occurredAt));
+    const files = em.getRepository(UnionFileRow);
+
+    if (event.type === 'FileOpened') {
+      await files.insert(openedRow(event as unknown as RecordedEvent<Extract<UnionFileEvent, { type: 'FileOpened' }>['data']>));
+    } else {
+      const row = await files.findOneBy({ fileId });
+      if (!row) return; // a file opened elsewhere or before this read model's history: nothing to show it on
+      const status = STATUS_AFTER[event.type]?.(data);
+      if (status) row.status = status;
+      const documentStatus = DOCUMENT_STATUS[event.type as UnionFileEvent['type']];
+      if (documentStatus) {
+        row.documents = row.documents.map((d) =>
+          d.kind === data.documentKind ? { ...d, status: documentStatus, reference: (data.reference as string) ?? d.reference } : d,
+        );
+      }
+      if (event.type === 'InstallationRefused') row.refusalReasons = data.reasons as string[];
+      if (event.type === 'secretariat.InstallationPermitSigned.v1') row.installationPermitId = String(data.installationPermitId);
+      if (event.type === 'issuance.PermitIssued.v1') {
+        if (data.permitType === 'installation') row.installationPermitNumber = String(data.permitNumber);
+        else {
+          row.operationPermitNumber = String(data.permitNumber);
+          row.operationPermitKind = String(data.kind);
+        }
+      }
+      row.updatedAt = at;
+      await files.save(row);
+    }
+
+    await em.getRepository(TimelineEntryRow).insert({
+      eventId: event.eventId,
+      fileId,
+      at,
+      atJalali: formatJalali(toJalaliDate(at)),
+      office,
+      step: event.type,
+      summaryFa: text(data),
+      actorRole: event.metadata.actor.role,
+      actorId: event.metadata.actor.personId,
+    });
+  },
+
+  async reset(em: EntityManager): Promise<void> {
+    await em.getRepository(TimelineEntryRow).clear();
+    await em.getRepository(UnionFileRow).clear();
+  },
+};
+
+const openedRow = (event: RecordedEvent<Extract<UnionFileEvent, { type: 'FileOpened' }>['data']>): UnionFileRow => {
+  const d = event.data;
+  const ownerName = d.owner.kind === 'person' ? `${d.owner.firstName} ${d.owner.lastName}` : d.owner.name;
+  const at = new Date(d.at);
+  return {
+    fileId: d.fileId,
+    fileNumber: d.fileNumber,
+    status: 'open',
+    ownerKind: d.owner.kind,
+    ownerName,
+    ownerNationalId: d.owner.nationalId,
+    ownerMobile: d.owner.mobile,
+    premisesKind: d.premises.kind,
+    address: d.premises.address,
+    postalCode: d.premises.postalCode,
+    residential: d.premises.residential,
+    residentialUnits: d.premises.residentialUnits,
+    cameraCount: d.system.cameras.length,
+    documents: d.requiredDocuments.map((kind) => ({ kind, status: 'missing', reference: null })),
+    refusalReasons: [],
+    installationPermitId: null,
+    installationPermitNumber: null,
+    operationPermitNumber: null,
+    operationPermitKind: null,
+    openedAt: at,
+    updatedAt: at,
+  };
+};

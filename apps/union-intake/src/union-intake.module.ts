@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ServiceRuntimeModule } from '@cctv/service-runtime';
+import { DecidingInstallationController } from './deciding-installation/deciding-installation.controller';
+import { DocumentsController } from './documents/documents.controller';
+import { OpenFileController } from './opening-file/open-file.controller';
+import { FilesQueryController } from './read-models/files-query.controller';
+import { ExecuteUnionFileCommandHandler } from './union-file/execute-union-file-command';
+import { unionIntakeDefinition } from './union-intake.definition';
+
+@Module({
+  imports: [ServiceRuntimeModule.forRoot(unionIntakeDefinition)],
+  controllers: [OpenFileController, DocumentsController, DecidingInstallationController, FilesQueryController],
+  providers: [ExecuteUnionFileCommandHandler],
+})
+export class UnionIntakeModule {}

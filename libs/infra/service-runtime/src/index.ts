@@ -1,0 +1,4 @@
+export * from './service-config';
+export * from './service-definition';
+export * from './service-runtime';
+export * from './service-runtime.module';
