@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startServices } = require('../../tools/stack.js');
+
+export interface RunningStack {
+  readonly union: string;
+  readonly secretariat: string;
+  readonly issuance: string;
+  readonly databaseUrl: string;
+  readonly topicPrefix: string;
+  readonly db: Client;
+  stop(): Promise<void>;
+}
+
+const ADMIN_URL = process.env.E2E_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * The three services as separate processes on a fresh database and fresh topic
+ * names, against the real PostgreSQL and the real Kafka broker.
+ */
+export const startStack = async (ports: [number, number, number]): Promise<RunningStack> => {
+  const run = randomBytes(4).toString('hex');
+  const database = `cctv_e2e_${run}`;
+  const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
+  const topicPrefix = `e2e-${run}.`;
+  const stack = await startServices({
+    databaseUrl,
+    topicPrefix,
+    kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    ports: { 'union-intake': ports[0], 'secretariat-inspection': ports[1], 'permit-issuance': ports[2] },
+    env: { TOPIC_PARTITIONS: '3', SWEEP_INTERVAL_MS: '1000' },
+    output: process.env.E2E_VERBOSE ? 'inherit' : 'ignore',
+  });
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  return {
+    union: stack.urls['union-intake'],
+    secretariat: stack.urls['secretariat-inspection'],
+    issuance: stack.urls['permit-issuance'],
+    databaseUrl,
+    topicPrefix,
+    db,
+    stop: async () => {
+      await db.end();
+      await stack.stop();
+      const admin = new Client({ connectionString: ADMIN_URL });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+};
