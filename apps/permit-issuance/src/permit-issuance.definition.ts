@@ -1,0 +1,17 @@
+import { TOPICS } from '@cctv/contracts';
+import type { ServiceDefinition } from '@cctv/service-runtime';
+import { toPublicEvent } from './integration/to-public-event';
+import { permitRegisterReaction } from './reactions/permit-register.reaction';
+import { PermitRow } from './read-models/permit.row';
+import { permitRegisterProjection } from './read-models/permit-register.projection';
+
+/** The permit register: records what the secretariat signed, and tells everyone when permits are issued and end. */
+export const permitIssuanceDefinition: ServiceDefinition = {
+  service: 'permit-issuance',
+  publicTopic: TOPICS.issuance,
+  consumes: [TOPICS.secretariat],
+  toPublicEvent,
+  entities: [PermitRow],
+  projections: [permitRegisterProjection],
+  reactions: (deps) => [permitRegisterReaction(deps)],
+};

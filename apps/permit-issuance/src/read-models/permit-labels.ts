@@ -1,0 +1,21 @@
+import type { PermitKind, PermitStatus, PermitType } from '@cctv/issuance-domain';
+
+export const KIND_FA: Readonly<Record<PermitKind, string>> = {
+  installation: 'مجوز نصب',
+  temporary: 'مجوز موقت بهره‌برداری (شش ماهه)',
+  main: 'مجوز اصلی بهره‌برداری (دو ساله)',
+};
+
+export const PERMIT_TYPE_FA: Readonly<Record<PermitType, string>> = {
+  installation: 'مجوز نصب',
+  operation: 'مجوز بهره‌برداری',
+};
+
+export const STATUS_FA: Readonly<Record<PermitStatus, string>> = {
+  valid: 'معتبر',
+  expiring: 'معتبر، رو به پایان',
+  expired: 'منقضی شده',
+  superseded: 'جایگزین شده با مجوز جدید',
+  lapsed: 'از اعتبار افتاده',
+  revoked: 'باطل شده',
+};

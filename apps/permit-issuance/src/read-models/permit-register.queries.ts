@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { formatJalali, toAsciiDigits, toJalaliDate } from '@cctv/kernel';
+import { parsePermitNumber, type PermitKind, type PermitStatus, type PermitType } from '@cctv/issuance-domain';
+import { CLOCK, type Clock } from '@cctv/nest-common';
+import { PermitRow } from './permit.row';
+import { registerEntry, type RegisterEntry } from './register-entry';
+import { STATUS_CONDITION } from './register-status';
+
+/** The public address of this service, for the verification link on every permit (PUBLIC_BASE_URL). */
+export const PUBLIC_BASE_URL = Symbol('PUBLIC_BASE_URL');
+
+export interface RegisterFilter {
+  readonly status?: PermitStatus;
+  readonly kind?: PermitKind;
+  readonly permitType?: PermitType;
+  readonly fileId?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** Permit numbers as people type them: Persian digits, lower case, spaces around. Null when not one of ours. */
+export const canonicalPermitNumber = (typed: string): string | null => {
+  const text = toAsciiDigits(typed).trim().toUpperCase();
+  return parsePermitNumber(text) ? text : null;
+};
+
+/** Hologram serials as clerks type them; stored as the secretariat keeps them: upper case, ASCII digits, no separators. */
+export const canonicalHologramSerial = (typed: string): string => toAsciiDigits(typed).toUpperCase().replace(/[\s\-_/]/g, '');
+
+/** What the register answers, with every status computed at the clock's instant. */
+@Injectable()
+export class PermitRegisterQueries {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PUBLIC_BASE_URL) private readonly baseUrl: string,
+  ) {}
+
+  async list(filter: RegisterFilter) {
+    const now = this.clock.now();
+    const query = this.db.getRepository(PermitRow).createQueryBuilder('p');
+    if (filter.status) query.andWhere(STATUS_CONDITION[filter.status], { now });
+    if (filter.kind) query.andWhere('p.kind = :kind', { kind: filter.kind });
+    if (filter.permitType) query.andWhere('p.permitType = :permitType', { permitType: filter.permitType });
+    if (filter.fileId) query.andWhere('p.fileId = :fileId', { fileId: filter.fileId });
+    const [rows, total] = await query
+      .orderBy('p.issuedAt', 'DESC')
+      .addOrderBy('p.permitNumber', 'ASC')
+      .take(filter.limit ?? 50)
+      .skip(filter.offset ?? 0)
+      .getManyAndCount();
+    return {
+      asOf: now.toISOString(),
+      asOfJalali: formatJalali(toJalaliDate(now)),
+      total,
+      permits: rows.map((row) => registerEntry(row, now, this.baseUrl)),
+    };
+  }
+
+  async byNumber(typed: string): Promise<RegisterEntry | null> {
+    const permitNumber = canonicalPermitNumber(typed);
+    if (!permitNumber) return null;
+    return this.entry(await this.db.getRepository(PermitRow).findOneBy({ permitNumber }));
+  }
+
+  async byHologram(typed: string): Promise<RegisterEntry | null> {
+    return this.entry(await this.db.getRepository(PermitRow).findOneBy({ hologramSerial: canonicalHologramSerial(typed) }));
+  }
+
+  private entry(row: PermitRow | null): RegisterEntry | null {
+    return row ? registerEntry(row, this.clock.now(), this.baseUrl) : null;
+  }
+}

@@ -1,0 +1,74 @@
+import { assertNever, toPersianDigits } from '@cctv/kernel';
+import type { PermitStatus } from '@cctv/issuance-domain';
+import type { RegisterEntry } from '../read-models/register-entry';
+
+/**
+ * What anyone holding a permit, or standing before a camera, may learn about
+ * it: whether it is genuine and in force. Never the file, the owner or the
+ * premises.
+ */
+export interface Verification {
+  readonly genuine: boolean;
+  readonly valid: boolean;
+  readonly permitNumber: string;
+  readonly permitType: string;
+  readonly permitTypeFa: string;
+  readonly kind: string;
+  readonly kindFa: string;
+  readonly status: PermitStatus;
+  readonly statusFa: string;
+  readonly issuedOnJalali: string;
+  readonly validThroughJalali: string;
+  readonly hologramSerial: string;
+  readonly supersededByPermitNumber: string | null;
+  readonly messageFa: string;
+}
+
+export interface NotGenuine {
+  readonly genuine: false;
+  readonly messageFa: string;
+}
+
+export const UNKNOWN_PERMIT_FA = 'مجوزی با این مشخصات در دفتر مجوزها ثبت نشده است؛ این مجوز اصیل نیست یا شماره را درست وارد نکرده‌اید.';
+export const HOLOGRAM_MISMATCH_FA = 'این هولوگرام متعلق به این مجوز نیست؛ مجوز یا هولوگرام ممکن است جعلی باشد.';
+
+const fa = (jalali: string) => toPersianDigits(jalali);
+
+const sentenceFor = (entry: RegisterEntry): string => {
+  const status = entry.status;
+  switch (status) {
+    case 'valid':
+      return `این مجوز معتبر است؛ اعتبار آن تا پایان ${fa(entry.validThroughJalali)} است.`;
+    case 'expiring':
+      return `این مجوز معتبر است، اما اعتبار آن به‌زودی، در پایان ${fa(entry.validThroughJalali)}، تمام می‌شود.`;
+    case 'expired':
+      return `اعتبار این مجوز در پایان ${fa(entry.validThroughJalali)} تمام شده است (منقضی شده).`;
+    case 'lapsed':
+      return `این مجوز از اعتبار افتاده است؛ مهلت آن در پایان ${fa(entry.validThroughJalali)} به سر رسید.`;
+    case 'superseded':
+      return entry.supersededByPermitNumber
+        ? `این مجوز دیگر معتبر نیست و مجوز ${entry.supersededByPermitNumber} جای آن را گرفته است.`
+        : 'این مجوز دیگر معتبر نیست و مجوز جدیدتری جای آن را گرفته است.';
+    case 'revoked':
+      return 'این مجوز باطل شده است.';
+    default:
+      return assertNever(status);
+  }
+};
+
+export const verificationOf = (entry: RegisterEntry): Verification => ({
+  genuine: true,
+  valid: entry.status === 'valid' || entry.status === 'expiring',
+  permitNumber: entry.permitNumber,
+  permitType: entry.permitType,
+  permitTypeFa: entry.permitTypeFa,
+  kind: entry.kind,
+  kindFa: entry.kindFa,
+  status: entry.status,
+  statusFa: entry.statusFa,
+  issuedOnJalali: entry.issuedOnJalali,
+  validThroughJalali: entry.validThroughJalali,
+  hologramSerial: entry.hologramSerial,
+  supersededByPermitNumber: entry.supersededByPermitNumber,
+  messageFa: sentenceFor(entry),
+});

@@ -1,0 +1,71 @@
+import { BadRequestException, Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { formatJalali, toJalaliDate } from '@cctv/kernel';
+import { CLOCK, type Clock } from '@cctv/nest-common';
+import { canonicalHologramSerial, PermitRegisterQueries } from '../read-models/permit-register.queries';
+import type { RegisterEntry } from '../read-models/register-entry';
+import { HOLOGRAM_MISMATCH_FA, UNKNOWN_PERMIT_FA, verificationOf, type NotGenuine, type Verification } from './verification';
+import { verificationPage } from './verification-page';
+import { VerifyQueryDto } from './verify.dto';
+
+/**
+ * Public: "is this permit, or this hologram, genuine and in force?". Open to
+ * anyone, so it answers nothing personal — no file, no owner, no address.
+ */
+@ApiTags('verify')
+@Controller('verify')
+export class VerifyController {
+  constructor(
+    private readonly register: PermitRegisterQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Verify by permit number or hologram serial (both: the hologram must belong to the permit)' })
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({ description: '{ genuine: true, valid, permitNumber, kind, status, statusFa, issuedOnJalali, validThroughJalali, hologramSerial, messageFa }' })
+  @ApiNotFoundResponse({ description: '{ genuine: false, messageFa }' })
+  async verify(@Query() query: VerifyQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!query.permitNumber && !query.hologramSerial) {
+      throw new BadRequestException({
+        error: 'validation-failed',
+        message: 'permitNumber or hologramSerial is required',
+        messageFa: 'شماره مجوز یا شماره هولوگرام را وارد کنید.',
+      });
+    }
+    const entry = query.permitNumber
+      ? await this.register.byNumber(query.permitNumber)
+      : await this.register.byHologram(query.hologramSerial ?? '');
+    const mismatch = !!entry && !!query.permitNumber && !!query.hologramSerial
+      && canonicalHologramSerial(query.hologramSerial) !== entry.hologramSerial;
+    this.answer(request, response, mismatch ? { genuine: false, messageFa: HOLOGRAM_MISMATCH_FA } : this.judge(entry));
+  }
+
+  @Get(':permitNumber')
+  @ApiOperation({ summary: 'What the QR code on a printed permit opens; a browser gets a Persian page' })
+  @ApiParam({ name: 'permitNumber', example: 'KR-OM-1404-000123' })
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({ description: 'as GET /verify' })
+  @ApiNotFoundResponse({ description: '{ genuine: false, messageFa }' })
+  async verifyNumber(@Param('permitNumber') permitNumber: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    this.answer(request, response, this.judge(await this.register.byNumber(permitNumber)));
+  }
+
+  private judge(entry: RegisterEntry | null): Verification | NotGenuine {
+    return entry ? verificationOf(entry) : { genuine: false, messageFa: UNKNOWN_PERMIT_FA };
+  }
+
+  private answer(request: Request, response: Response, answer: Verification | NotGenuine): void {
+    const status = answer.genuine ? 200 : 404;
+    // The status of a permit changes with time and with the secretariat's decisions: never serve a stored answer.
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('Vary', 'Accept');
+    if (request.accepts(['application/json', 'text/html']) === 'text/html') {
+      response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      response.status(status).type('html').send(verificationPage(answer, formatJalali(toJalaliDate(this.clock.now()))));
+      return;
+    }
+    response.status(status).json(answer);
+  }
+}

@@ -1,0 +1,13 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { AsciiDigits } from '@cctv/nest-common';
+
+export class VerifyQueryDto {
+  @ApiPropertyOptional({ example: 'KR-OM-1404-000123', description: 'Persian digits accepted' })
+  @IsOptional() @AsciiDigits() @IsString() @Length(1, 40)
+  permitNumber?: string;
+
+  @ApiPropertyOptional({ example: 'KR1404000123', description: 'as printed on the sticker; spaces, dashes and Persian digits accepted' })
+  @IsOptional() @AsciiDigits() @IsString() @Length(1, 40)
+  hologramSerial?: string;
+}
