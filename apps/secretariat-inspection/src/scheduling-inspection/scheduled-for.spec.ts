@@ -1,0 +1,30 @@
+import { DomainError } from '@cctv/kernel';
+import { scheduledForInstant } from './scheduled-for';
+
+describe('when an inspection is scheduled for', () => {
+  it('a Jalali day in Persian digits means ten in the morning, Tehran time (UTC+03:30), that day', () => {
+    // 1404/02/15 is 5 May 2025.
+    expect(scheduledForInstant('۱۴۰۴/۰۲/۱۵')).toBe('2025-05-05T06:30:00.000Z');
+  });
+
+  it('a Jalali day in ASCII or Arabic-Indic digits, without leading zeros, means the same', () => {
+    expect(scheduledForInstant('1404/2/15')).toBe('2025-05-05T06:30:00.000Z');
+    expect(scheduledForInstant('١٤٠٤/٠٢/١٥')).toBe('2025-05-05T06:30:00.000Z');
+  });
+
+  it('an ISO date-time is kept as given, for the decider to check', () => {
+    expect(scheduledForInstant('2025-05-05T09:00:00+03:30')).toBe('2025-05-05T09:00:00+03:30');
+    expect(scheduledForInstant('2025-05-05')).toBe('2025-05-05');
+  });
+
+  it('a day that does not exist in the Jalali calendar is refused, naming the field', () => {
+    let caught: unknown;
+    try {
+      scheduledForInstant('1404/12/31');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect(caught).toMatchObject({ kind: 'invalid', code: 'invalid-jalali-date', field: 'scheduledFor' });
+  });
+});
