@@ -49,6 +49,12 @@ export interface EventStore {
    * every event exactly once, even while many writers commit concurrently.
    */
   readAll(after: LogPosition | null, limit: number): Promise<readonly RecordedEvent[]>;
+  /**
+   * Optional: resolves `true` soon after some append commits, `false` when
+   * `timeoutMs` passes first. A wake-up hint only: followers must still poll,
+   * since a notification can be lost or arrive before the event is readable.
+   */
+  waitForAppend?(timeoutMs: number): Promise<boolean>;
 }
 
 /** The expected version did not match: someone else appended first (HTTP 409). */

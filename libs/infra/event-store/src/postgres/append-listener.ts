@@ -1,0 +1,76 @@
+import { Client, type ClientConfig } from 'pg';
+
+/**
+ * One LISTEN connection, opened on first use and shared by every waiter.
+ * Only a hint that something was appended: waiters also wake on their
+ * timeout, so a lost notification or a broken connection delays, never loses.
+ */
+export class AppendListener {
+  private client: Client | null = null;
+  private connecting: Promise<Client | null> | null = null;
+  private readonly waiters = new Set<() => void>();
+  private closed = false;
+
+  constructor(
+    private readonly config: ClientConfig,
+    private readonly channel: string,
+  ) {}
+
+  async wait(timeoutMs: number): Promise<boolean> {
+    await this.listening();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(wake);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.add(wake);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = this.client ?? (await this.connecting);
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async listening(): Promise<boolean> {
+    if (this.closed) return false;
+    if (this.client) return true;
+    this.connecting ??= this.connect();
+    const client = await this.connecting;
+    this.connecting = null;
+    return client !== null;
+  }
+
+  private async connect(): Promise<Client | null> {
+    const client = new Client(this.config);
+    const drop = () => {
+      if (this.client === client) this.client = null;
+      client.end().catch(() => undefined);
+    };
+    client.on('error', drop);
+    client.on('end', drop);
+    client.on('notification', () => {
+      for (const wake of [...this.waiters]) wake();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${this.channel}"`);
+    } catch {
+      drop();
+      return null;
+    }
+    if (this.closed) {
+      drop();
+      return null;
+    }
+    this.client = client;
+    return client;
+  }
+}

@@ -1,0 +1,84 @@
+import type { Pool } from 'pg';
+import { PostgresCheckpointStore } from './postgres-checkpoint-store';
+import { PostgresEventStore } from './postgres-event-store';
+import { dropSchema, randomSchemaName, testPool } from './test-database';
+
+describe('PostgreSQL checkpoints', () => {
+  let pool: Pool;
+  let schema: string;
+  let checkpoints: PostgresCheckpointStore;
+
+  beforeAll(async () => {
+    pool = testPool(5);
+    schema = randomSchemaName('es_checkpoints');
+    await new PostgresEventStore(pool, schema).ensureSchema();
+    checkpoints = new PostgresCheckpointStore(pool, schema);
+  });
+  afterAll(async () => {
+    await dropSchema(pool, schema);
+    await pool.end();
+  });
+
+  it('a follower that never saved starts before the first event', async () => {
+    expect(await checkpoints.load('never-saved')).toBeNull();
+  });
+
+  it('the last saved position is the one loaded', async () => {
+    await checkpoints.save('files', '10:1');
+    await checkpoints.save('files', '12:7');
+    expect(await checkpoints.load('files')).toBe('12:7');
+  });
+
+  it("a save inside the caller's transaction disappears with its rollback", async () => {
+    await checkpoints.save('rolled-back', '1:1');
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await checkpoints.save('rolled-back', '9:9', client);
+      expect(await checkpoints.load('rolled-back', client)).toBe('9:9');
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    expect(await checkpoints.load('rolled-back')).toBe('1:1');
+  });
+
+  it('a second worker locking the same checkpoint waits, then sees what the first one saved', async () => {
+    const first = await pool.connect();
+    const second = await pool.connect();
+    try {
+      await first.query('BEGIN');
+      expect(await checkpoints.loadForUpdate('locked', first)).toBeNull();
+      await second.query('BEGIN');
+      const waiting = checkpoints.loadForUpdate('locked', second);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await checkpoints.save('locked', '5:5', first);
+      await first.query('COMMIT');
+      expect(await waiting).toBe('5:5');
+      await second.query('COMMIT');
+    } finally {
+      first.release();
+      second.release();
+    }
+  });
+});
+
+describe('PostgreSQL event store schema', () => {
+  it('several replicas creating the same schema at once all succeed', async () => {
+    const pool = testPool(8);
+    const schema = randomSchemaName('es_schema');
+    try {
+      await Promise.all(Array.from({ length: 6 }, () => new PostgresEventStore(pool, schema).ensureSchema()));
+      await new PostgresEventStore(pool, schema).ensureSchema();
+      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${schema}".events`);
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await dropSchema(pool, schema);
+      await pool.end();
+    }
+  });
+
+  it('refuses a schema name that is not a plain identifier', () => {
+    expect(() => new PostgresEventStore(testPool(1), 'x"; DROP TABLE y; --')).toThrow(/Invalid schema/);
+  });
+});

@@ -1,0 +1,44 @@
+import type { CheckpointStore } from '../checkpoint-store.port';
+import type { LogPosition } from '../event-store.port';
+import { quoteSchema, rowsOf, type SqlExecutor } from './sql';
+
+/**
+ * Checkpoints in the service's schema, next to its events and read models,
+ * so a projection saves its checkpoint in the same transaction as its writes.
+ */
+export class PostgresCheckpointStore implements CheckpointStore<SqlExecutor> {
+  private readonly table: string;
+
+  constructor(
+    private readonly db: SqlExecutor,
+    schema: string,
+  ) {
+    this.table = `${quoteSchema(schema)}.checkpoints`;
+  }
+
+  async load(name: string, tx: SqlExecutor = this.db): Promise<LogPosition | null> {
+    const rows = rowsOf<{ position: string | null }>(await tx.query(`SELECT position FROM ${this.table} WHERE name = $1`, [name]));
+    return rows[0]?.position ?? null;
+  }
+
+  /**
+   * Loads the checkpoint and locks its row until `tx` ends: a second worker
+   * doing the same waits, then sees the position this one saved — so a batch
+   * is never applied twice, even by two processes that both believe they run.
+   */
+  async loadForUpdate(name: string, tx: SqlExecutor): Promise<LogPosition | null> {
+    await tx.query(`INSERT INTO ${this.table} (name, position) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`, [name]);
+    const rows = rowsOf<{ position: string | null }>(
+      await tx.query(`SELECT position FROM ${this.table} WHERE name = $1 FOR UPDATE`, [name]),
+    );
+    return rows[0]?.position ?? null;
+  }
+
+  async save(name: string, position: LogPosition | null, tx: SqlExecutor = this.db): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.table} (name, position, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
+      [name, position],
+    );
+  }
+}

@@ -1,0 +1,166 @@
+import type { Pool } from 'pg';
+import {
+  WrongExpectedVersionError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type LogPosition,
+  type NewEvent,
+  type RecordedEvent,
+  type StreamRead,
+} from '../event-store.port';
+import { assertAppendable } from '../new-events.guard';
+import { classifyStoredIds, type StoredId } from '../retried-append';
+import { AppendListener } from './append-listener';
+import { AppendNotifier } from './append-notifier';
+import { appendSql, conflictSql, streamVersionSql } from './append.sql';
+import { toRecordedEvent, type EventRow } from './event-row';
+import { decodePosition } from './log-position';
+import { readAllSql, readStreamSql } from './read.sql';
+import { schemaDdl } from './schema.sql';
+import { isUniqueViolation, quoteSchema } from './sql';
+
+export interface PostgresEventStoreOptions {
+  /** NOTIFY followers after appends (default true), so that `waitForAppend` wakes promptly. */
+  readonly notify?: boolean;
+}
+
+// 'any' appends can lose a race for the next version; they simply try again.
+const ANY_VERSION_ATTEMPTS = 10;
+
+type Attempt =
+  | { readonly outcome: 'written'; readonly before: number }
+  | { readonly outcome: 'version-mismatch'; readonly before: number }
+  | { readonly outcome: 'ids-or-race' };
+
+/** The event store in one PostgreSQL schema per service. */
+export class PostgresEventStore implements EventStore {
+  private readonly sql: { append: string; conflict: string; version: string; readStream: string; readAll: string };
+  private readonly notifier: AppendNotifier | null;
+  private readonly listener: AppendListener;
+
+  constructor(
+    private readonly pool: Pool,
+    readonly schema: string,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    quoteSchema(schema);
+    this.sql = {
+      append: appendSql(schema),
+      conflict: conflictSql(schema),
+      version: streamVersionSql(schema),
+      readStream: readStreamSql(schema),
+      readAll: readAllSql(schema),
+    };
+    const channel = `${schema}_appended`;
+    this.notifier = (options.notify ?? true) ? new AppendNotifier(pool, channel) : null;
+    this.listener = new AppendListener(pool.options, channel);
+  }
+
+  /** Creates the schema and its tables if missing; safe to call from several replicas at once. */
+  async ensureSchema(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Concurrent CREATE ... IF NOT EXISTS can still collide in the catalog; take turns.
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`cctv-ensure-schema:${this.schema}`]);
+      await client.query(schemaDdl(this.schema));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async readStream<Data = unknown>(streamId: string): Promise<StreamRead<Data>> {
+    const { rows } = await this.pool.query<EventRow>({ name: `es_read_stream_${this.schema}`, text: this.sql.readStream, values: [streamId] });
+    const events = rows.map((row) => toRecordedEvent<Data>(row));
+    return { version: events.length - 1, events };
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    assertAppendable(streamId, events);
+    if (events.length === 0) return this.appendNothing(streamId, expected);
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.tryAppend(streamId, events, expected);
+      if (result.outcome === 'written') {
+        this.notifier?.poke();
+        return { nextExpectedVersion: result.before + events.length, duplicate: false };
+      }
+      const actual = result.outcome === 'version-mismatch' ? result.before : await this.settleConflict(streamId, events);
+      if (typeof actual !== 'number') return actual;
+      if (expected !== 'any' || attempt >= ANY_VERSION_ATTEMPTS) throw new WrongExpectedVersionError(streamId, expected, actual);
+    }
+  }
+
+  async readAll(after: LogPosition | null, limit: number): Promise<readonly RecordedEvent[]> {
+    const { tx, position } = decodePosition(after);
+    const { rows } = await this.pool.query<EventRow>({
+      name: `es_read_all_${this.schema}`,
+      text: this.sql.readAll,
+      values: [tx, position, limit],
+    });
+    return rows.map((row) => toRecordedEvent(row));
+  }
+
+  waitForAppend(timeoutMs: number): Promise<boolean> {
+    return this.listener.wait(timeoutMs);
+  }
+
+  /** Closes the LISTEN connection; the pool belongs to the caller. */
+  async close(): Promise<void> {
+    await this.listener.close();
+  }
+
+  private async tryAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<Attempt> {
+    try {
+      const { rows } = await this.pool.query<{ before: number; written: number; already_stored: number }>({
+        name: `es_append_${this.schema}`,
+        text: this.sql.append,
+        values: [
+          streamId,
+          events.map((e) => e.eventId),
+          events.map((e) => e.type),
+          events.map((e) => e.schemaVersion),
+          events.map((e) => JSON.stringify(e.data)),
+          events.map((e) => JSON.stringify(e.metadata)),
+          expectedNumber(expected),
+        ],
+      });
+      const { before, written, already_stored } = rows[0];
+      if (written === events.length) return { outcome: 'written', before };
+      return already_stored === 0 ? { outcome: 'version-mismatch', before } : { outcome: 'ids-or-race' };
+    } catch (error) {
+      // A writer that committed the same versions or ids first; the details are read next.
+      if (isUniqueViolation(error)) return { outcome: 'ids-or-race' };
+      throw error;
+    }
+  }
+
+  /** A retry is answered as a duplicate; otherwise the stream's version now, for the conflict error. */
+  private async settleConflict(streamId: string, events: readonly NewEvent[]): Promise<AppendResult | number> {
+    const ids = events.map((e) => e.eventId);
+    const { rows } = await this.pool.query<{ version: number; stored: StoredId[] }>(this.sql.conflict, [streamId, ids]);
+    return classifyStoredIds(streamId, ids, rows[0].stored) ?? rows[0].version;
+  }
+
+  private async appendNothing(streamId: string, expected: ExpectedVersion): Promise<AppendResult> {
+    const actual = await this.streamVersion(streamId);
+    const wanted = expectedNumber(expected);
+    if (wanted !== null && wanted !== actual) throw new WrongExpectedVersionError(streamId, expected, actual);
+    return { nextExpectedVersion: actual, duplicate: false };
+  }
+
+  private async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(this.sql.version, [streamId]);
+    return rows[0].version;
+  }
+}
+
+function expectedNumber(expected: ExpectedVersion): number | null {
+  if (expected === 'any') return null;
+  if (expected === 'no_stream') return -1;
+  return expected;
+}
