@@ -20,7 +20,7 @@ export const permitRegisterProjection = {
     const event = { type: recorded.type, data: recorded.data } as PermitEvent;
     const permits = em.getRepository(PermitRow);
     if (event.type === 'PermitIssued') {
-      await permits.save(await issuedRow(event, permits));
+      await permits.save(issuedRow(event, await numberOf(permits, event.data.supersedesPermitId)));
       return;
     }
     const row = await permits.findOneBy({ permitId: event.data.permitId });
@@ -58,7 +58,8 @@ export const permitRegisterProjection = {
 const numberOf = async (permits: Repository<PermitRow>, permitId: string | null): Promise<string | null> =>
   permitId === null ? null : ((await permits.findOneBy({ permitId }))?.permitNumber ?? null);
 
-const issuedRow = async ({ data: d }: PermitIssued, permits: Repository<PermitRow>): Promise<PermitRow> => ({
+/** A permit's row as it enters the register, before anything else is recorded about it. */
+export const issuedRow = ({ data: d }: PermitIssued, supersedesPermitNumber: string | null): PermitRow => ({
   permitId: d.permitId,
   permitNumber: d.permitNumber,
   permitType: d.permitType,
@@ -75,7 +76,7 @@ const issuedRow = async ({ data: d }: PermitIssued, permits: Repository<PermitRo
   endDate: d.endDate,
   recorded: 'issued',
   supersedesPermitId: d.supersedesPermitId,
-  supersedesPermitNumber: await numberOf(permits, d.supersedesPermitId),
+  supersedesPermitNumber,
   supersededByPermitId: null,
   supersededByPermitNumber: null,
   supersededAt: null,
