@@ -1,36 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { InMemoryEventStore, type AppendResult, type EventStore, type LogPosition, type RecordedEvent } from '@cctv/event-store';
+import type { DataSource } from 'typeorm';
+import type { AppendResult, EventStore, InMemoryEventStore, LogPosition } from '@cctv/event-store';
 import type { PermitStatus } from '@cctv/issuance-domain';
-import { inMemorySequences } from '@cctv/nest-common';
 import { LapseSweeper } from '../lapse-sweep/lapse-sweeper';
-import { permitRegisterReaction } from '../reactions/permit-register.reaction';
-import { installationSigned, operationGranted, permitRevoked, settableClock } from '../testing/register-fixtures';
+import { settableClock } from '../testing/register-fixtures';
+import { openRegisterDatabase } from '../testing/register-database';
+import { FILE_A, id, secretariatDecisions } from '../testing/three-files';
 import { PermitRow } from './permit.row';
-import { permitRegisterProjection } from './permit-register.projection';
 import { PermitRegisterQueries } from './permit-register.queries';
 import { PERMIT_STATUSES } from './register-status';
-
-const FILE_A = '0a000000-0000-4000-8000-00000000000a';
-const FILE_B = '0b000000-0000-4000-8000-00000000000b';
-const FILE_C = '0c000000-0000-4000-8000-00000000000c';
-const id = (n: number) => `9e000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-/** What the secretariat decided, in the order it decided it (dates Tehran time). */
-const secretariatDecisions = (): RecordedEvent[] => [
-  // File A: installation signed 1404/02/10, temporary permit 1404/02/30, main after re-inspection 1404/04/24.
-  installationSigned({ fileId: FILE_A, installationPermitId: id(1), hologramSerial: 'KR1404000101', at: '2025-04-30T07:00:00.000Z' }),
-  operationGranted({ fileId: FILE_A, permitId: id(2), installationPermitId: id(1), hologramSerial: 'KR1404000102', at: '2025-05-20T07:00:00.000Z' }),
-  operationGranted({
-    fileId: FILE_A, permitId: id(3), installationPermitId: id(1), kind: 'main', deficiencies: [], hologramSerial: 'KR1404000103',
-    supersedesPermitId: id(2), at: '2025-07-15T07:00:00.000Z',
-  }),
-  // File B: a main permit straight away on 1404/02/11, revoked on 1404/03/11.
-  operationGranted({ fileId: FILE_B, permitId: id(4), kind: 'main', deficiencies: [], hologramSerial: 'KR1404000104', at: '2025-05-01T07:00:00.000Z' }),
-  permitRevoked({ fileId: FILE_B, permitId: id(4), reason: 'دوربین به داخل منازل دید دارد', at: '2025-06-01T08:00:00.000Z' }),
-  // File C: a temporary permit on 1404/02/20 (valid through 1404/08/19), never remedied.
-  operationGranted({ fileId: FILE_C, permitId: id(5), hologramSerial: 'KR1404000105', at: '2025-05-10T07:00:00.000Z' }),
-];
 
 /** A store whose appends wait at a gate, to hold one sweep in the middle of its pass. */
 const gatedStore = (inner: EventStore) => {
@@ -52,21 +29,12 @@ const gatedStore = (inner: EventStore) => {
 };
 
 describe('the permit register read model (PostgreSQL)', () => {
-  const schema = `permit_register_it_${randomBytes(6).toString('hex')}`;
+  const clock = settableClock('2025-08-01T08:00:00.000Z');
   let db: DataSource;
   let store: InMemoryEventStore;
-  let applied: LogPosition | null = null;
-  const clock = settableClock('2025-08-01T08:00:00.000Z');
+  let catchUp: () => Promise<void>;
+  let close: () => Promise<void>;
   let register: PermitRegisterQueries;
-
-  /** What the runtime does: follow the log and apply each event in a transaction. */
-  const catchUp = async () => {
-    const events = await store.readAll(applied, 10_000);
-    await db.transaction(async (em) => {
-      for (const event of events) await permitRegisterProjection.apply(event, em);
-    });
-    if (events.length) applied = events[events.length - 1].position;
-  };
 
   const numbersAt = async (at: string, status: PermitStatus) => {
     clock.set(at);
@@ -74,27 +42,12 @@ describe('the permit register read model (PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    db = new DataSource({
-      type: 'postgres', host: '127.0.0.1', port: 5432, username: 'postgres', database: 'test',
-      schema, entities: [PermitRow], synchronize: false, logging: false,
-    });
-    await db.initialize();
-    await db.query(`CREATE SCHEMA "${schema}"`);
-    await db.synchronize();
-
-    store = new InMemoryEventStore();
-    const reaction = permitRegisterReaction({ store, clock, sequences: inMemorySequences() }, { log: () => undefined, warn: () => undefined });
-    for (const decision of secretariatDecisions()) {
-      await store.appendToStream(decision.streamId, [decision], 'any');
-      await reaction.react(decision);
-    }
-    await catchUp();
+    ({ db, store, catchUp, close } = await openRegisterDatabase(clock, secretariatDecisions()));
     register = new PermitRegisterQueries(db, clock, 'https://permits.example.ir');
   });
 
   afterAll(async () => {
-    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db.destroy();
+    await close();
   });
 
   it('holds one line per permit, newest first, numbered per kind and year in the order the decisions arrived', async () => {
