@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { formatJalali, toAsciiDigits, toJalaliDate } from '@cctv/kernel';
-import { parsePermitNumber, type PermitKind, type PermitStatus, type PermitType } from '@cctv/issuance-domain';
+import { formatJalali, toJalaliDate } from '@cctv/kernel';
+import type { PermitKind, PermitStatus, PermitType } from '@cctv/issuance-domain';
 import { CLOCK, type Clock } from '@cctv/nest-common';
 import { PermitRow } from './permit.row';
 import { registerEntry, type RegisterEntry } from './register-entry';
 import { STATUS_CONDITION } from './register-status';
+import { canonicalHologramSerial, canonicalPermitNumber } from './typed-identifiers';
 
 /** The public address of this service, for the verification link on every permit (PUBLIC_BASE_URL). */
 export const PUBLIC_BASE_URL = Symbol('PUBLIC_BASE_URL');
@@ -18,15 +19,6 @@ export interface RegisterFilter {
   readonly limit?: number;
   readonly offset?: number;
 }
-
-/** Permit numbers as people type them: Persian digits, lower case, spaces around. Null when not one of ours. */
-export const canonicalPermitNumber = (typed: string): string | null => {
-  const text = toAsciiDigits(typed).trim().toUpperCase();
-  return parsePermitNumber(text) ? text : null;
-};
-
-/** Hologram serials as clerks type them; stored as the secretariat keeps them: upper case, ASCII digits, no separators. */
-export const canonicalHologramSerial = (typed: string): string => toAsciiDigits(typed).toUpperCase().replace(/[\s\-_/]/g, '');
 
 /** What the register answers, with every status computed at the clock's instant. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { permitDecider, type IssuePermit, type PermitIssued } from '@cctv/issuance-domain';
 import { issuedRow } from '../read-models/permit-register.projection';
-import { canonicalHologramSerial, canonicalPermitNumber } from '../read-models/permit-register.queries';
+import { canonicalHologramSerial, canonicalPermitNumber } from '../read-models/typed-identifiers';
 import { registerEntry } from '../read-models/register-entry';
 import { verificationOf } from './verification';
 import { escapeHtml, verificationPage } from './verification-page';

@@ -3,7 +3,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces
 import type { Request, Response } from 'express';
 import { formatJalali, toJalaliDate } from '@cctv/kernel';
 import { CLOCK, type Clock } from '@cctv/nest-common';
-import { canonicalHologramSerial, PermitRegisterQueries } from '../read-models/permit-register.queries';
+import { PermitRegisterQueries } from '../read-models/permit-register.queries';
+import { canonicalHologramSerial } from '../read-models/typed-identifiers';
 import type { RegisterEntry } from '../read-models/register-entry';
 import { HOLOGRAM_MISMATCH_FA, UNKNOWN_PERMIT_FA, verificationOf, type NotGenuine, type Verification } from './verification';
 import { verificationPage } from './verification-page';
