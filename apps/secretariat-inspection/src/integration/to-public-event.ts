@@ -2,14 +2,9 @@ import type { IntegrationEvent, IntegrationEventMap } from '@cctv/contracts';
 import type { RecordedEvent } from '@cctv/event-store';
 import { assertNever } from '@cctv/kernel';
 import type { SecretariatFileEvent } from '@cctv/secretariat-domain';
+import { FILE_EVENT_TYPES } from '../secretariat-file/file-event-types';
 
 type Public = { [T in keyof IntegrationEventMap]: { type: T; data: IntegrationEventMap[T] } }[keyof IntegrationEventMap];
-
-const FILE_EVENT_TYPES: ReadonlySet<string> = new Set<SecretariatFileEvent['type']>([
-  'InstallationQueuedForSigning', 'InstallationPermitSigned', 'OperationPermitRequested', 'InspectionScheduled',
-  'InspectionRecorded', 'OperationPermitGranted', 'OperationPermitRefused', 'RemediationReported', 'RenewalRequested',
-  'PermitRevoked',
-]);
 
 const deficiencies = (list: readonly { item: string; note: string }[]) => list.map(({ item, note }) => ({ item, note }));
 

@@ -1,0 +1,111 @@
+import { Controller, Get, Inject, Injectable } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { fold } from '@cctv/kernel';
+import { CLOCK, Clock, UuidParam } from '@cctv/nest-common';
+import { operationStatus, secretariatFileDecider, type SecretariatFileEvent } from '@cctv/secretariat-domain';
+import { fileNotFound } from '../../secretariat-file/file-not-found';
+import { jalaliDay, lastValidDay } from '../../secretariat-file/jalali';
+import { deficiencyView, labelOf, OPERATION_STATUS_FA, PERMIT_KIND_FA, PREMISES_KIND_FA, PURPOSE_FA } from '../../secretariat-file/labels-fa';
+import { InspectionRow } from '../inspections/inspection.row';
+import { CASE_STATUS_FA } from '../operation-requests/operation-requests.query';
+import { OperationRequestRow } from '../operation-requests/operation-request.row';
+import { OperationPermitRow } from '../permits/operation-permit.row';
+import { PERMIT_STANDING_FA, permitStandingAt } from '../permits/permit-standing';
+import { inspectionView } from '../views';
+import { SecretariatFileRow } from './secretariat-file.row';
+
+@Injectable()
+export class FileViewQuery {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** One file as the secretariat sees it now: its status worked out by the decider's own rules at this instant. */
+  async one(fileId: string) {
+    const now = this.clock.now();
+    const file = await this.db.getRepository(SecretariatFileRow).findOneBy({ fileId });
+    if (!file) throw fileNotFound(fileId);
+    const [permits, inspections, cases] = await Promise.all([
+      this.db.getRepository(OperationPermitRow).find({ where: { fileId }, order: { grantedAt: 'ASC' } }),
+      this.db.getRepository(InspectionRow).find({ where: { fileId }, order: { scheduledFor: 'ASC' } }),
+      this.db.getRepository(OperationRequestRow).find({ where: { fileId }, order: { receivedAt: 'ASC' } }),
+    ]);
+    const state = fold(secretariatFileDecider, file.history as SecretariatFileEvent[]);
+    const { status, ...statusDetail } = operationStatus(state, now);
+    return {
+      fileId: file.fileId,
+      fileNumber: file.fileNumber,
+      premisesKind: file.premisesKind,
+      premisesKindFa: labelOf(PREMISES_KIND_FA, file.premisesKind),
+      residential: file.residential,
+      cameraCount: file.cameraCount,
+      siteAddress: file.siteAddress,
+      approvedAt: file.approvedAt.toISOString(),
+      approvedAtJalali: jalaliDay(file.approvedAt),
+      asOf: now.toISOString(),
+      asOfJalali: jalaliDay(now),
+      status,
+      statusFa: OPERATION_STATUS_FA[status],
+      statusDetail,
+      installationPermit:
+        file.installationPermitId && file.signedAt && file.installationValidUntil
+          ? {
+              permitId: file.installationPermitId,
+              permitNumber: file.installationPermitNumber,
+              hologramSerial: file.installationHologram,
+              signedAt: file.signedAt.toISOString(),
+              signedAtJalali: jalaliDay(file.signedAt),
+              validUntil: file.installationValidUntil.toISOString(),
+              validThroughJalali: lastValidDay(file.installationValidUntil),
+              revoked: state.status === 'closed',
+            }
+          : null,
+      operationPermits: permits.map((p) => {
+        const standing = permitStandingAt(p, now);
+        return {
+          permitId: p.permitId,
+          permitNumber: p.permitNumber,
+          kind: p.kind,
+          kindFa: PERMIT_KIND_FA[p.kind],
+          hologramSerial: p.hologramSerial,
+          inspectionId: p.inspectionId,
+          grantedAt: p.grantedAt.toISOString(),
+          grantedAtJalali: jalaliDay(p.grantedAt),
+          validUntil: p.validUntil.toISOString(),
+          validThroughJalali: p.validThroughJalali,
+          standing,
+          standingFa: PERMIT_STANDING_FA[standing],
+          supersededBy: p.supersededBy,
+          revocationReason: p.revocationReason,
+          deficiencies: p.deficiencies.map(deficiencyView),
+        };
+      }),
+      inspections: inspections.map(inspectionView),
+      requests: cases.map((c) => ({
+        caseId: c.caseId,
+        purpose: c.purpose,
+        purposeFa: PURPOSE_FA[c.purpose],
+        status: c.status,
+        statusFa: CASE_STATUS_FA[c.status],
+        letterNumber: c.letterNumber,
+        receivedAt: c.receivedAt.toISOString(),
+        receivedAtJalali: jalaliDay(c.receivedAt),
+      })),
+    };
+  }
+}
+
+@ApiTags('files')
+@Controller('files')
+export class FileViewController {
+  constructor(private readonly query: FileViewQuery) {}
+
+  @Get(':fileId')
+  @ApiOperation({ summary: 'The secretariat’s view of one file: status now, installation and operation permits, inspections with findings' })
+  @ApiNotFoundResponse({ description: 'file-not-found' })
+  one(@UuidParam('fileId') fileId: string) {
+    return this.query.one(fileId);
+  }
+}
