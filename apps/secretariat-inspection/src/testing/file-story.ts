@@ -34,7 +34,7 @@ export const at = {
   revoked: new Date('2027-04-26T06:00:00Z'),
 };
 
-export const SITE_ADDRESS = 'مشهد، بلوار وکیل‌آباد، مجتمع یاس، پلاک ۱۲';
+export const SITE_ADDRESS = 'مشهد، بلوار وکیل‌آباد، مجتمع یاس، پلاک 12';
 export const CONTACT_MOBILE = '09151234567';
 export const OFFICER: Actor = { personId: 'officer-3', role: 'secretariat-officer' };
 
@@ -101,7 +101,7 @@ const commandsOf = (ids: StoryIds, residential: boolean): SecretariatFileCommand
     { type: 'GrantOperationPermit', data: { fileId, permitId: ids.mainPermitId, hologramSerial: 'KR1404000003', now: at.mainGranted } },
     { type: 'RequestRenewal', data: { fileId, requestId: `${fileId}-renewal`, now: at.renewalRequested } },
     { type: 'RefuseOperationPermit', data: { fileId, reasons: ['ساکنان با ادامه کار دوربین راهرو موافق نیستند'], now: at.renewalRefused } },
-    { type: 'RevokePermit', data: { fileId, permitId: ids.mainPermitId, reason: 'دوربین شماره ۳ به پنجره همسایه دید دارد', now: at.revoked } },
+    { type: 'RevokePermit', data: { fileId, permitId: ids.mainPermitId, reason: 'دوربین شماره 3 به پنجره همسایه دید دارد', now: at.revoked } },
   ];
 };
 
