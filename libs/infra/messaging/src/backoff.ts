@@ -1,0 +1,23 @@
+export interface BackoffOptions {
+  readonly initialMs: number;
+  readonly maxMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 200, maxMs: 10_000 };
+
+/** Doubling delay for the n-th failed attempt (1-based), capped. */
+export const backoffDelay = (attempt: number, options: BackoffOptions = DEFAULT_BACKOFF): number =>
+  Math.min(options.maxMs, options.initialMs * 2 ** Math.max(0, attempt - 1));
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });

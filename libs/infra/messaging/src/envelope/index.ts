@@ -1,0 +1,3 @@
+export * from './envelope-problem';
+export * from './parse-envelope';
+export * from './service-names';

@@ -1,0 +1,16 @@
+export * from './message-bus.port';
+export * from './logger';
+export * from './backoff';
+export * from './envelope';
+export * from './in-process/in-process-bus';
+export * from './kafka/kafka-message-bus';
+export { brokersFromEnv } from './kafka/kafka-log';
+export * from './relay/relay-lock.port';
+export * from './relay/process-local-lock';
+export * from './relay/postgres-advisory-lock';
+export * from './relay/outbound-relay';
+export * from './inbox/inbox-consumer';
+export * from './inbox/inbox-event';
+export * from './inbox/dead-letter';
+export * from './inbox/permanent-message.error';
+export * from './inbox/published-schema-check';

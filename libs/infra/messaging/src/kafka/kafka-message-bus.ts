@@ -1,0 +1,201 @@
+import { Kafka, Partitioners, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
+import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from '../backoff';
+import { encodeEnvelope } from '../envelope/parse-envelope';
+import { errorText, silentLogger, type MessagingLogger } from '../logger';
+import type {
+  MessageBus,
+  MessageHandler,
+  OutgoingMessage,
+  RawMessage,
+  Subscription,
+  SubscriptionSpec,
+  TopicSpec,
+} from '../message-bus.port';
+import { kafkaLogCreator } from './kafka-log';
+import { toReceivedMessage } from './received-message';
+
+export interface KafkaMessageBusOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly logger?: MessagingLogger;
+  /** Backoff between deliveries of a message whose handler failed. */
+  readonly retry?: BackoffOptions;
+  /** Partitions handled at once by one subscription (default 1); order within a partition always holds. */
+  readonly partitionsConsumedConcurrently?: number;
+  /** How long a subscription waits to join its group before it resolves anyway (default 30 s). */
+  readonly joinTimeoutMs?: number;
+}
+
+// A retry sleeps in slices so that the group keeps hearing from us.
+const HEARTBEAT_SLICE_MS = 1_000;
+
+/**
+ * The message bus on Kafka. Make one per process: it holds the process's one
+ * producer (connected on first publish) and one consumer per subscription.
+ */
+export class KafkaMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+  private readonly logger: MessagingLogger;
+  private readonly retry: BackoffOptions;
+  private producer: Promise<Producer> | null = null;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaMessageBusOptions) {
+    this.logger = options.logger ?? silentLogger;
+    this.retry = options.retry ?? DEFAULT_BACKOFF;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      connectionTimeout: 3_000,
+      requestTimeout: 30_000,
+      // Connection and request retries: a broker restarting is a pause, not a failure.
+      retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 8 },
+      logCreator: kafkaLogCreator(this.logger),
+    });
+  }
+
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    if (topics.length === 0) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(t.topic));
+      if (missing.length === 0) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions })),
+      });
+      this.logger.log(`created topics ${missing.map((t) => `${t.topic}(${t.partitions})`).join(', ')}`);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    await this.publishRaw(
+      topic,
+      messages.map((m) => ({ key: m.key, value: encodeEnvelope(m.value), headers: m.headers })),
+    );
+  }
+
+  async publishRaw(topic: string, messages: readonly RawMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.connectedProducer();
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers ? { ...m.headers } : undefined })),
+    });
+  }
+
+  async subscribe(spec: SubscriptionSpec): Promise<Subscription> {
+    const consumer = this.kafka.consumer({
+      groupId: spec.groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+      // A fetch waits this long for data at most; stop() waits for the fetch in flight.
+      maxWaitTimeInMs: 1_000,
+    });
+    const joined = new Promise<void>((resolve) => {
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+      setTimeout(resolve, this.options.joinTimeoutMs ?? 30_000).unref();
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) =>
+      this.logger.error(`consumer ${spec.groupId} crashed (restart: ${payload.restart}): ${errorText(payload.error)}`),
+    );
+    await consumer.connect();
+    this.consumers.add(consumer);
+    try {
+      await consumer.subscribe({ topics: [...spec.topics], fromBeginning: true });
+      await consumer.run({
+        autoCommit: true,
+        autoCommitInterval: 1_000,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+        eachBatch: (payload) => this.consumeBatch(spec, payload),
+      });
+    } catch (error) {
+      this.consumers.delete(consumer);
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    await joined;
+    return {
+      stop: async () => {
+        if (!this.consumers.delete(consumer)) return;
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const consumers = [...this.consumers];
+    this.consumers.clear();
+    await Promise.all(consumers.map((c) => c.disconnect().catch(() => undefined)));
+    const producer = this.producer;
+    this.producer = null;
+    if (producer) await (await producer.catch(() => null))?.disconnect();
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    this.producer ??= (async () => {
+      const producer = this.kafka.producer({
+        // The Java client's murmur2, so the same key lands where a Java producer would put it.
+        createPartitioner: Partitioners.DefaultPartitioner,
+        // One request in flight per connection: a retried send can never overtake the next one.
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: true,
+      });
+      await producer.connect();
+      return producer;
+    })().catch((error: unknown) => {
+      this.producer = null;
+      throw error;
+    });
+    return this.producer;
+  }
+
+  /**
+   * Messages one at a time, in partition order; an offset is resolved only
+   * after its handler succeeded. A failing handler is retried here, with
+   * heartbeats between attempts, until it succeeds or the partition is taken
+   * away (rebalance, stop): then the message is redelivered to its new owner.
+   */
+  private async consumeBatch(spec: SubscriptionSpec, payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      const received = toReceivedMessage(batch.topic, batch.partition, message);
+      const handled = await this.deliver(spec.handle, received, payload);
+      if (!handled) return;
+      resolveOffset(message.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  private async deliver(
+    handle: MessageHandler,
+    message: ReturnType<typeof toReceivedMessage>,
+    { heartbeat, isRunning, isStale }: EachBatchPayload,
+  ): Promise<boolean> {
+    for (let failures = 1; ; failures++) {
+      try {
+        await handle(message);
+        return true;
+      } catch (error) {
+        this.logger.warn(
+          `handler failed (attempt ${failures}) topic=${message.topic} partition=${message.partition} offset=${message.offset}: ${errorText(error)}`,
+        );
+      }
+      for (let waited = 0, delay = backoffDelay(failures, this.retry); waited < delay; waited += HEARTBEAT_SLICE_MS) {
+        if (!isRunning() || isStale()) return false;
+        await sleep(Math.min(HEARTBEAT_SLICE_MS, delay - waited));
+        await heartbeat();
+      }
+      if (!isRunning() || isStale()) return false;
+    }
+  }
+}

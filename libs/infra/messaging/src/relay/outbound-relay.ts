@@ -1,0 +1,142 @@
+import type { IntegrationEvent } from '@cctv/contracts';
+import type { CheckpointStore, EventStore, RecordedEvent } from '@cctv/event-store';
+import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from '../backoff';
+import { envelopeProblem } from '../envelope/envelope-problem';
+import { isInboxStream } from '../inbox/inbox-event';
+import { errorText, silentLogger, type MessagingLogger } from '../logger';
+import type { MessageBus, OutgoingMessage } from '../message-bus.port';
+import type { RelayLock } from './relay-lock.port';
+
+/** `null`: the event stays inside the service. */
+export type ToIntegrationEvent = (event: RecordedEvent) => IntegrationEvent | null;
+
+export interface OutboundRelayOptions {
+  /** Names both the checkpoint and the leadership lock, e.g. `union-intake.outbound`. */
+  readonly name: string;
+  readonly topic: string;
+  readonly store: EventStore;
+  readonly checkpoints: CheckpointStore;
+  readonly bus: MessageBus;
+  readonly lock: RelayLock;
+  readonly toIntegrationEvent: ToIntegrationEvent;
+  /** Log events read (and at most published) per round trip; default 200. */
+  readonly batchSize?: number;
+  /** Longest wait for news once the log is drained; default 1 s. */
+  readonly idleWaitMs?: number;
+  /** How often a standby replica asks for the lock; default 2 s. */
+  readonly standbyRetryMs?: number;
+  readonly retry?: BackoffOptions;
+  readonly logger?: MessagingLogger;
+}
+
+export interface RelayRound {
+  readonly leader: boolean;
+  /** Log events consumed (public or not). */
+  readonly read: number;
+  readonly published: number;
+}
+
+/** The mapping produced something no consumer could accept: a bug to fix, never a message to skip. */
+export class InvalidIntegrationEventError extends Error {
+  constructor(
+    readonly domainEventId: string,
+    readonly problem: string,
+  ) {
+    super(`Event ${domainEventId} maps to an invalid integration event: ${problem}`);
+    this.name = 'InvalidIntegrationEventError';
+  }
+}
+
+/**
+ * Follows the service's own global log from its checkpoint and publishes the
+ * public events to the service's topic, keyed by aggregate id. The checkpoint
+ * moves only after the broker acknowledged the batch, so a crash in between
+ * publishes that batch again: delivery is at least once, consumers dedupe.
+ * Events received through the inbox are never relayed: a service only
+ * publishes its own facts.
+ */
+export class OutboundRelay {
+  private readonly batchSize: number;
+  private readonly logger: MessagingLogger;
+  private running: Promise<void> | null = null;
+  private stopping = new AbortController();
+
+  constructor(private readonly options: OutboundRelayOptions) {
+    this.batchSize = options.batchSize ?? 200;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Runs in the background until `stop()`; a second call does nothing. */
+  start(): void {
+    if (this.running) return;
+    this.stopping = new AbortController();
+    this.running = this.loop(this.stopping.signal);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.running;
+    this.running = null;
+    await this.options.lock.release();
+  }
+
+  /** One round: if this replica leads, publish at most one batch and move the checkpoint past it. */
+  async relayOnce(): Promise<RelayRound> {
+    const { name, topic, store, checkpoints, bus, lock } = this.options;
+    if (!(await lock.tryAcquire())) return { leader: false, read: 0, published: 0 };
+    const after = await checkpoints.load(name);
+    const events = await store.readAll(after, this.batchSize);
+    if (events.length === 0) return { leader: true, read: 0, published: 0 };
+
+    const messages = this.toMessages(events);
+    await bus.publish(topic, messages);
+    const last = events[events.length - 1].position;
+    await checkpoints.save(name, last);
+    if (messages.length > 0) {
+      this.logger.log(`relay ${name}: published ${messages.length} of ${events.length} events to ${topic}, checkpoint ${last}`);
+    }
+    return { leader: true, read: events.length, published: messages.length };
+  }
+
+  private toMessages(events: readonly RecordedEvent[]): OutgoingMessage[] {
+    const messages: OutgoingMessage[] = [];
+    for (const event of events) {
+      if (isInboxStream(event.streamId)) continue;
+      const integration = this.options.toIntegrationEvent(event);
+      if (integration === null) continue;
+      const problem = envelopeProblem(integration);
+      if (problem !== null) throw new InvalidIntegrationEventError(event.eventId, problem);
+      messages.push({ key: integration.aggregateId, value: integration });
+    }
+    return messages;
+  }
+
+  private async loop(signal: AbortSignal): Promise<void> {
+    const { name, standbyRetryMs = 2_000, idleWaitMs = 1_000, retry = DEFAULT_BACKOFF } = this.options;
+    let failures = 0;
+    let wasLeader = false;
+    while (!signal.aborted) {
+      try {
+        const round = await this.relayOnce();
+        failures = 0;
+        if (round.leader !== wasLeader) {
+          this.logger.log(`relay ${name}: ${round.leader ? 'leading' : 'standing by'}`);
+          wasLeader = round.leader;
+        }
+        if (!round.leader) await sleep(standbyRetryMs, signal);
+        else if (round.read < this.batchSize) await this.waitForNews(idleWaitMs, signal);
+      } catch (error) {
+        failures += 1;
+        this.logger.error(`relay ${name}: round failed (attempt ${failures}): ${errorText(error)}`);
+        await sleep(backoffDelay(failures, retry), signal);
+      }
+    }
+  }
+
+  private async waitForNews(timeoutMs: number, signal: AbortSignal): Promise<void> {
+    const { store } = this.options;
+    // The store's wake-up is only a hint; without it, poll.
+    const news = store.waitForAppend ? store.waitForAppend(timeoutMs) : sleep(timeoutMs, signal);
+    await Promise.race([news, sleep(timeoutMs, signal)]);
+  }
+}

@@ -1,0 +1,72 @@
+import { Client, type ClientConfig } from 'pg';
+import { errorText, silentLogger, type MessagingLogger } from '../logger';
+import type { RelayLock } from './relay-lock.port';
+
+/**
+ * A session-level PostgreSQL advisory lock on a connection of its own. The
+ * server drops it when that session ends — the holder crashed, was killed or
+ * lost its network — so another replica's next attempt takes it. While we
+ * hold it, every `tryAcquire` proves the session is still alive.
+ */
+export class PostgresAdvisoryLock implements RelayLock {
+  private client: Client | null = null;
+  private held = false;
+  private readonly key: string;
+
+  constructor(
+    private readonly config: ClientConfig,
+    private readonly name: string,
+    private readonly logger: MessagingLogger = silentLogger,
+  ) {
+    this.key = `cctv-relay:${name}`;
+  }
+
+  async tryAcquire(): Promise<boolean> {
+    try {
+      const client = await this.session();
+      if (this.held) {
+        await client.query('SELECT 1');
+        return true;
+      }
+      const { rows } = await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS taken', [this.key]);
+      this.held = rows[0].taken;
+      if (this.held) this.logger.log(`lock ${this.name}: taken`);
+      return this.held;
+    } catch (error) {
+      if (this.held) this.logger.warn(`lock ${this.name}: session lost, leadership given up (${errorText(error)})`);
+      await this.drop();
+      return false;
+    }
+  }
+
+  async release(): Promise<void> {
+    if (this.held && this.client) {
+      await this.client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [this.key]).catch(() => undefined);
+      this.logger.log(`lock ${this.name}: released`);
+    }
+    await this.drop();
+  }
+
+  /** Standby replicas keep their session too, and simply ask again. */
+  private async session(): Promise<Client> {
+    if (this.client) return this.client;
+    const client = new Client({ ...this.config, keepAlive: true, query_timeout: 10_000 });
+    // A broken session surfaces at the next query; this only keeps it from crashing the process.
+    client.on('error', (error) => this.logger.warn(`lock ${this.name}: connection error (${errorText(error)})`));
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.client = client;
+    return client;
+  }
+
+  private async drop(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.held = false;
+    await client?.end().catch(() => undefined);
+  }
+}
