@@ -1,22 +1,11 @@
-import { deterministicEventId, InMemoryEventStore, type EventMetadata } from '@cctv/event-store';
 import { DomainError } from '@cctv/kernel';
-import { hologramStreamId, secretariatFileStreamId, type SecretariatFileEvent, type SignInstallationPermit } from '@cctv/secretariat-domain';
-import { fileStory, OFFICER, storyIds } from '../testing/file-story';
+import { hologramStreamId, secretariatFileStreamId, type SignInstallationPermit } from '@cctv/secretariat-domain';
+import { fileStory, storyIds } from '../testing/file-story';
+import { metadataAt, storeWith } from '../testing/store-with';
 import { affixHologramThenDecide } from './affix-hologram-then-decide';
 
 const now = new Date('2025-04-09T06:30:00Z');
-const metadata: EventMetadata = { occurredAt: now.toISOString(), correlationId: 'corr-1', causationId: null, actor: OFFICER };
-
-const given = async (store: InMemoryEventStore, events: readonly SecretariatFileEvent[]) => {
-  if (events.length === 0) return;
-  const fileId = (events[0].data as { fileId: string }).fileId;
-  const streamId = secretariatFileStreamId(fileId);
-  await store.appendToStream(
-    streamId,
-    events.map((e, i) => ({ eventId: deterministicEventId(streamId, String(i)), type: e.type, schemaVersion: 1, data: e.data, metadata })),
-    'no_stream',
-  );
-};
+const metadata = metadataAt(now);
 
 const sign = (fileId: string, installationPermitId: string, hologramSerial: string): SignInstallationPermit => ({
   type: 'SignInstallationPermit',
@@ -38,8 +27,7 @@ describe('signing with a hologram', () => {
   const queuedOnly = (ids: typeof a) => fileStory(ids, { steps: 1 });
 
   it('given a queued file and an unused serial, the hologram is recorded on the permit and the permit is signed', async () => {
-    const store = new InMemoryEventStore();
-    await given(store, queuedOnly(a));
+    const store = await storeWith(queuedOnly(a));
     const { state } = await affixHologramThenDecide(store, sign(a.fileId, a.installationPermitId, 'kr-1404000777'), metadata, signedWith(a.installationPermitId, 'KR1404000777'));
     expect(state).toMatchObject({ status: 'signed', installation: { permitId: a.installationPermitId, hologramSerial: 'KR1404000777' } });
     const hologram = await store.readStream(hologramStreamId('KR1404000777'));
@@ -47,9 +35,7 @@ describe('signing with a hologram', () => {
   });
 
   it('a serial already affixed to another file’s permit is refused as hologram-already-used, and the file stays unsigned', async () => {
-    const store = new InMemoryEventStore();
-    await given(store, queuedOnly(a));
-    await given(store, queuedOnly(b));
+    const store = await storeWith(queuedOnly(a), queuedOnly(b));
     await affixHologramThenDecide(store, sign(a.fileId, a.installationPermitId, 'KR1404000777'), metadata, signedWith(a.installationPermitId, 'KR1404000777'));
     const error = await refusal(
       affixHologramThenDecide(store, sign(b.fileId, b.installationPermitId, 'KR-1404000777'), metadata, signedWith(b.installationPermitId, 'KR1404000777')),
@@ -59,8 +45,7 @@ describe('signing with a hologram', () => {
   });
 
   it('a signing the rules refuse burns no hologram: the serial stays free for another permit', async () => {
-    const store = new InMemoryEventStore();
-    await given(store, queuedOnly(b));
+    const store = await storeWith(queuedOnly(b));
     // File a is unknown to the secretariat: its signing is refused before the registry is touched.
     const error = await refusal(
       affixHologramThenDecide(store, sign(a.fileId, a.installationPermitId, 'KR1404000777'), metadata, signedWith(a.installationPermitId, 'KR1404000777')),
@@ -72,8 +57,7 @@ describe('signing with a hologram', () => {
   });
 
   it('the same request repeated succeeds again and records nothing new', async () => {
-    const store = new InMemoryEventStore();
-    await given(store, queuedOnly(a));
+    const store = await storeWith(queuedOnly(a));
     const request = () =>
       affixHologramThenDecide(store, sign(a.fileId, a.installationPermitId, 'KR1404000777'), metadata, signedWith(a.installationPermitId, 'KR1404000777'));
     await request();
@@ -84,8 +68,7 @@ describe('signing with a hologram', () => {
   });
 
   it('a request repeated after a crash between affixing and signing completes the signing', async () => {
-    const store = new InMemoryEventStore();
-    await given(store, queuedOnly(a));
+    const store = await storeWith(queuedOnly(a));
     const fileStream = secretariatFileStreamId(a.fileId);
     const append = store.appendToStream.bind(store);
     jest.spyOn(store, 'appendToStream').mockImplementationOnce(append).mockImplementationOnce(async (streamId) => {
@@ -101,8 +84,7 @@ describe('signing with a hologram', () => {
   });
 
   it('the same request sent twice at once signs once and both are answered with the signed file', async () => {
-    const store = new InMemoryEventStore();
-    await given(store, queuedOnly(a));
+    const store = await storeWith(queuedOnly(a));
     const request = () =>
       affixHologramThenDecide(store, sign(a.fileId, a.installationPermitId, 'KR1404000777'), metadata, signedWith(a.installationPermitId, 'KR1404000777'));
     const [first, second] = await Promise.all([request(), request()]);

@@ -33,6 +33,7 @@ const files = {
   scheduled: { ids: storyIds('scheduled'), steps: 4 },
   temporary: { ids: storyIds('temporary'), steps: 6 },
   remediated: { ids: storyIds('remediated'), steps: 7 },
+  stillDeficient: { ids: storyIds('still-deficient'), steps: 9, reinspectionFinds: [DEFICIENCIES[1]] },
   main: { ids: storyIds('main'), steps: 10 },
   whole: { ids: storyIds('whole'), steps: 13 },
 };
@@ -80,7 +81,7 @@ const queries = {
   file: new FileViewQuery(db, clock),
 };
 
-const storyEvents = Object.fromEntries(Object.entries(files).map(([name, f]) => [name, fileStory(f.ids, { steps: f.steps })])) as Record<keyof typeof files, SecretariatFileEvent[]>;
+const storyEvents = Object.fromEntries(Object.entries(files).map(([name, f]) => [name, fileStory(f.ids, f)])) as Record<keyof typeof files, SecretariatFileEvent[]>;
 
 beforeAll(async () => {
   await db.initialize();
@@ -143,11 +144,11 @@ describe('the secretariat’s office read model, fed from the log', () => {
   it('an inspector’s visits on a Tehran day, asked in Persian digits or as an ISO date', async () => {
     const visitsOn = async (inspectorId: string, date: string) =>
       (await queries.inspections.list({ inspectorId, date })).inspections.map((i) => i.fileId).sort();
-    const firstVisits = [files.scheduled, files.temporary, files.remediated, files.main, files.whole].map((f) => f.ids.fileId).sort();
+    const firstVisits = [files.scheduled, files.temporary, files.remediated, files.stillDeficient, files.main, files.whole].map((f) => f.ids.fileId).sort();
     expect(await visitsOn('inspector-7', '۱۴۰۴/۲/۸')).toEqual(firstVisits); // 28 April 2025, 10:00 Tehran
     expect(await visitsOn('inspector-7', '2025-04-28')).toEqual(firstVisits);
     expect(await visitsOn('inspector-9', '1404/02/08')).toEqual([]);
-    expect(await visitsOn('inspector-9', '1404/03/15')).toEqual([files.main.ids.fileId, files.whole.ids.fileId].sort());
+    expect(await visitsOn('inspector-9', '1404/03/15')).toEqual([files.stillDeficient, files.main, files.whole].map((f) => f.ids.fileId).sort());
   });
 
   it('a recorded inspection shows every finding with its Persian label, a scheduled one none yet', async () => {
@@ -166,7 +167,7 @@ describe('the secretariat’s office read model, fed from the log', () => {
     asOf(new Date('2025-10-20T08:00:00Z')); // 1404/07/28: 2 days of Mehr and 9 of Aban remain before 1404/08/10
     const { permits } = await queries.permits.temporary();
     const [temporary] = granted(storyEvents.temporary);
-    expect(permits.map((p) => p.fileId).sort()).toEqual([files.temporary.ids.fileId, files.remediated.ids.fileId].sort());
+    expect(permits.map((p) => p.fileId).sort()).toEqual([files.temporary, files.remediated, files.stillDeficient].map((f) => f.ids.fileId).sort());
     expect(permits.find((p) => p.fileId === files.temporary.ids.fileId)).toEqual(
       expect.objectContaining({
         permitId: temporary.permitId,
@@ -179,6 +180,14 @@ describe('the secretariat’s office read model, fed from the log', () => {
     );
     asOf(new Date('2025-10-31T20:30:00Z'));
     expect((await queries.permits.temporary()).permits).toEqual([]);
+  });
+
+  it('after a re-inspection that still finds deficiencies, the temporary permit lists only what remains to remedy', async () => {
+    asOf(new Date('2025-10-20T08:00:00Z'));
+    const { permits } = await queries.permits.temporary();
+    const permit = permits.find((p) => p.fileId === files.stillDeficient.ids.fileId)!;
+    expect(permit.deficiencies.map((d) => d.item)).toEqual([DEFICIENCIES[1].item]);
+    expect(permit.daysLeft).toBe(12);
   });
 
   it('permits expiring within 30 days carry the register’s number; a revoked one is not expiring', async () => {

@@ -71,7 +71,7 @@ export const storyIds = (name: string): StoryIds => ({
   inspectorId: 'inspector-7',
 });
 
-const commandsOf = (ids: StoryIds, residential: boolean): SecretariatFileCommand[] => {
+const commandsOf = (ids: StoryIds, residential: boolean, reinspectionFinds: readonly Deficiency[]): SecretariatFileCommand[] => {
   const { fileId } = ids;
   return [
     {
@@ -96,7 +96,7 @@ const commandsOf = (ids: StoryIds, residential: boolean): SecretariatFileCommand
     },
     {
       type: 'RecordInspectionFindings',
-      data: { fileId, inspectionId: ids.reinspectionId, findings: findings(residential, []), checklist: checklistFor(residential), now: at.reinspected },
+      data: { fileId, inspectionId: ids.reinspectionId, findings: findings(residential, reinspectionFinds), checklist: checklistFor(residential), now: at.reinspected },
     },
     { type: 'GrantOperationPermit', data: { fileId, permitId: ids.mainPermitId, hologramSerial: 'KR1404000003', now: at.mainGranted } },
     { type: 'RequestRenewal', data: { fileId, requestId: `${fileId}-renewal`, now: at.renewalRequested } },
@@ -105,9 +105,17 @@ const commandsOf = (ids: StoryIds, residential: boolean): SecretariatFileCommand
   ];
 };
 
-/** The file's events up to and including the `steps`-th command (all of them by default). */
-export const fileStory = (ids: StoryIds, options: { steps?: number; residential?: boolean } = {}): SecretariatFileEvent[] => {
-  const commands = commandsOf(ids, options.residential ?? true).slice(0, options.steps);
+export interface StoryOptions {
+  /** Stop after this many commands (all by default). */
+  readonly steps?: number;
+  readonly residential?: boolean;
+  /** What the re-inspection still finds (nothing by default); a story with some cannot go past step 9. */
+  readonly reinspectionFinds?: readonly Deficiency[];
+}
+
+/** The file's events up to and including the `steps`-th command. */
+export const fileStory = (ids: StoryIds, options: StoryOptions = {}): SecretariatFileEvent[] => {
+  const commands = commandsOf(ids, options.residential ?? true, options.reinspectionFinds ?? []).slice(0, options.steps);
   let state: SecretariatFileState = secretariatFileDecider.initialState;
   const events: SecretariatFileEvent[] = [];
   for (const command of commands) {
