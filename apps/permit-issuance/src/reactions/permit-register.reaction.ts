@@ -8,7 +8,8 @@ import { onOperationPermitGranted } from './operation-permit-granted';
 import { onPermitRevoked } from './permit-revoked';
 import type { ReactionContext } from './reaction-step';
 
-export const PERMIT_REGISTER_REACTION = 'permit-register';
+// Part of every event id it derives: renaming it would make a re-run append its events again.
+export const PERMIT_REGISTER_REACTION = 'secretariat-decisions';
 
 const HANDLERS: Partial<Record<SecretariatEventType, (context: ReactionContext, source: RecordedEvent) => Promise<void>>> = {
   'secretariat.InstallationPermitSigned.v1': onInstallationPermitSigned,
