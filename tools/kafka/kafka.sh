@@ -130,6 +130,8 @@ wait_until_answering() {
   }
 }
 
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 start() {
   local pid
   if pid="$(running_pid)"; then
@@ -137,6 +139,13 @@ start() {
     return 0
   fi
   rm -f "$PID_FILE"
+  if port_taken "$PORT"; then
+    # Another checkout's broker, or something else: either way ours could not bind.
+    node "$HERE/wait-for-broker.js" "$BROKER" 5 2>/dev/null ||
+      die "port $PORT is taken by something that is not a Kafka broker"
+    say "a broker not started from here already answers on $BROKER; using it"
+    return 0
+  fi
   command -v java >/dev/null || die "Java 17 is required"
   command -v node >/dev/null || die "Node.js is required (the readiness probe uses kafkajs)"
   fetch
@@ -152,7 +161,7 @@ start() {
   for _ in $(seq 1 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
   pid="$(cat "$PID_FILE" 2>/dev/null || true)"
   [[ -n "$pid" ]] || die "the broker did not start; see $LOG_FILE"
-  if ! wait_until_answering "$pid"; then
+  if ! wait_until_answering "$pid" || ! kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
     rm -f "$PID_FILE"
     die "the broker did not answer on $BROKER within ${START_TIMEOUT}s"
