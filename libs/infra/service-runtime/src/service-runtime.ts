@@ -2,7 +2,7 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresCheckpointStore, PostgresEventStore, type EventStore } from '@cctv/event-store';
-import { InboxConsumer, KafkaMessageBus, OutboundRelay, PostgresAdvisoryLock, type MessageBus } from '@cctv/messaging';
+import { InboxConsumer, KafkaMessageBus, OutboundRelay, PostgresAdvisoryLock, publishedSchemaCheck, type MessageBus } from '@cctv/messaging';
 import { postgresSequences, RedactingLogger, systemClock, type HealthCheck, type SequenceFactory } from '@cctv/nest-common';
 import type { ServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
@@ -98,6 +98,8 @@ export class ServiceRuntime {
         deadLetterTopic: this.topic(`${definition.service}.dlq`),
         bus: this.bus,
         store: this.store,
+        // What does not fit its published schema goes to the dead-letter topic instead of blocking the partition.
+        check: publishedSchemaCheck,
         logger: log,
       });
       await this.inbox.start();
