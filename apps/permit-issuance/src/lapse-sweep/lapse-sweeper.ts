@@ -28,10 +28,10 @@ export interface SweepResult {
  * Every interval, and once at start, it takes the permits the read model
  * still shows in force whose validUntil has passed and sends each
  * EndPermitValidity. Only one replica sweeps at a time: the sweep holds a
- * PostgreSQL session advisory lock (pg_try_advisory_lock) on one pooled
+ * PostgreSQL advisory lock (pg_try_advisory_lock) on one pooled
  * connection for its whole pass and releases it after; a replica that does
  * not get the lock skips that round. If the holder dies, PostgreSQL drops
- * the lock with its session. Two sweeps of the same permit would still be
+ * the lock with its connection. Two sweeps of the same permit would still be
  * harmless — an ended permit takes the command again without a new event —
  * the lock only saves the duplicate work.
  */
