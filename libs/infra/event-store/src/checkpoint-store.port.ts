@@ -10,3 +10,12 @@ export interface CheckpointStore<Tx = unknown> {
   load(name: string, tx?: Tx): Promise<LogPosition | null>;
   save(name: string, position: LogPosition | null, tx?: Tx): Promise<void>;
 }
+
+/**
+ * A checkpoint store that can also lock a checkpoint for the rest of a
+ * transaction: two workers following under the same name then take turns
+ * instead of both applying the same batch.
+ */
+export interface LockingCheckpointStore<Tx> extends CheckpointStore<Tx> {
+  loadForUpdate(name: string, tx: Tx): Promise<LogPosition | null>;
+}

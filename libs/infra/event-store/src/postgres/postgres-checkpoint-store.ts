@@ -1,4 +1,4 @@
-import type { CheckpointStore } from '../checkpoint-store.port';
+import type { LockingCheckpointStore } from '../checkpoint-store.port';
 import type { LogPosition } from '../event-store.port';
 import { quoteSchema, rowsOf, type SqlExecutor } from './sql';
 
@@ -6,7 +6,7 @@ import { quoteSchema, rowsOf, type SqlExecutor } from './sql';
  * Checkpoints in the service's schema, next to its events and read models,
  * so a projection saves its checkpoint in the same transaction as its writes.
  */
-export class PostgresCheckpointStore implements CheckpointStore<SqlExecutor> {
+export class PostgresCheckpointStore implements LockingCheckpointStore<SqlExecutor> {
   private readonly table: string;
 
   constructor(

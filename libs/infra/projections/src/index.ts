@@ -1,0 +1,12 @@
+export * from './projection';
+export * from './reaction';
+export * from './projection-runner';
+export * from './reaction-runner';
+export * from './runner-options';
+export * from './runner-logger';
+export * from './backoff';
+export * from './event-handling.error';
+export * from './locks/runner-lock.port';
+export * from './locks/in-process-lock';
+export * from './locks/postgres-advisory-lock';
+export { LogFollower } from './log-follower';

@@ -1,0 +1,115 @@
+import { sleep } from './abortable-sleep';
+import { backoffDelay } from './backoff';
+import { failureFields } from './event-handling.error';
+import type { LockLease } from './locks/runner-lock.port';
+import { resolveRunnerOptions, type ResolvedRunnerOptions, type RunnerOptions } from './runner-options';
+
+/**
+ * What projection and reaction runners share: take the lock, process batches
+ * of the global log until stopped, wait for appends when caught up, and back
+ * off on failure. Subclasses say what one batch is.
+ */
+export abstract class LogFollower {
+  protected readonly options: ResolvedRunnerOptions;
+  private stopping: AbortController | null = null;
+  private loop: Promise<void> | null = null;
+  private turn: Promise<unknown> = Promise.resolve();
+
+  protected constructor(
+    readonly name: string,
+    options: RunnerOptions,
+  ) {
+    this.options = resolveRunnerOptions(options);
+  }
+
+  /** Processes one batch from the checkpoint; returns how many events it handled (0: at the head). */
+  protected abstract processBatch(): Promise<number>;
+
+  get running(): boolean {
+    return this.loop !== null;
+  }
+
+  /** Follows the log in the background, on whichever replica holds the lock. */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = new AbortController();
+    this.loop = this.run(this.stopping.signal);
+  }
+
+  /** Lets the batch in progress finish, then releases the lock. */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.stopping?.abort();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Processes batches until the head of the log; returns how many events. Failures are thrown, not retried. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const handled = await this.exclusive(() => this.processBatch());
+      if (handled === 0) return total;
+      total += handled;
+    }
+  }
+
+  /** One batch or rebuild at a time within this process, whoever asks. */
+  protected exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(work);
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  private async run(stop: AbortSignal): Promise<void> {
+    const { lock, logger } = this.options;
+    while (!stop.aborted) {
+      const lease = await lock.acquire(this.name, stop);
+      if (!lease) return;
+      logger.info('runner holds its lock', { runner: this.name });
+      try {
+        await this.follow(lease, stop);
+      } finally {
+        await lease.release();
+      }
+      if (lease.isLost()) logger.warn('runner lost its lock', { runner: this.name });
+    }
+  }
+
+  private async follow(lease: LockLease, stop: AbortSignal): Promise<void> {
+    const { store, idleWaitMs, backoff, logger } = this.options;
+    const interrupted = AbortSignal.any([stop, abortedWhen(lease.lost)]);
+    let failures = 0;
+    while (!interrupted.aborted) {
+      try {
+        const handled = await this.exclusive(() => this.processBatch());
+        failures = 0;
+        if (handled === 0) await waitFor(store.waitForAppend?.(idleWaitMs) ?? sleep(idleWaitMs), interrupted);
+      } catch (error) {
+        failures++;
+        const delayMs = backoffDelay(failures, backoff);
+        logger.warn('runner batch failed; retrying', { runner: this.name, attempt: failures, delayMs, ...failureFields(error) });
+        await sleep(delayMs, interrupted);
+      }
+    }
+  }
+}
+
+function abortedWhen(event: Promise<void>): AbortSignal {
+  const controller = new AbortController();
+  void event.then(() => controller.abort());
+  return controller.signal;
+}
+
+/** Until `work` settles or `signal` aborts, whichever comes first. */
+function waitFor(work: Promise<unknown>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    work.then(done, done);
+  });
+}

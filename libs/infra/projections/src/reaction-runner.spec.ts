@@ -1,0 +1,110 @@
+import { InMemoryCheckpointStore, InMemoryEventStore } from '@cctv/event-store';
+import { InProcessLock } from './locks/in-process-lock';
+import { ReactionRunner, type ReactionRunnerOptions } from './reaction-runner';
+import { appendEvents, capturingLogger, eventually } from './testing/events';
+import { NumberingReaction } from './testing/numbering.reaction';
+
+describe('reaction runner', () => {
+  let store: InMemoryEventStore;
+  let checkpoints: InMemoryCheckpointStore;
+  const runners: ReactionRunner[] = [];
+
+  beforeEach(() => {
+    store = new InMemoryEventStore();
+    checkpoints = new InMemoryCheckpointStore();
+  });
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((r) => r.stop()));
+  });
+
+  const runner = (reaction: NumberingReaction, options: Partial<ReactionRunnerOptions> = {}) => {
+    const created = new ReactionRunner(reaction, {
+      store,
+      checkpoints,
+      lock: new InProcessLock(),
+      batchSize: 4,
+      idleWaitMs: 20,
+      backoff: { initialMs: 5, maxMs: 20 },
+      logger: capturingLogger(),
+      ...options,
+    });
+    runners.push(created);
+    return created;
+  };
+  const registered = async (streams = 3) => {
+    let count = 0;
+    for (let s = 0; s < streams; s++) count += (await store.readStream(`register-file-${s}`)).events.length;
+    return count;
+  };
+
+  it('reacts to every event of the log in log order, and a second catch-up starts after the saved checkpoint', async () => {
+    const ids = await appendEvents(store, 10);
+    const reaction = new NumberingReaction(store);
+
+    await runner(reaction).catchUp();
+    const more = await appendEvents(store, 3);
+    await runner(reaction).catchUp();
+
+    expect(reaction.reactedTo).toEqual([...ids, ...more]);
+    expect(await registered()).toBe(13);
+  });
+
+  it('a crash after reacting but before saving the checkpoint repeats the reaction, and the store keeps its events once', async () => {
+    const ids = await appendEvents(store, 6);
+    const crashingCheckpoints = new InMemoryCheckpointStore();
+    crashingCheckpoints.save = async () => {
+      throw new Error('process killed before the checkpoint was saved');
+    };
+    const reaction = new NumberingReaction(store);
+    await expect(runner(reaction, { checkpoints: crashingCheckpoints }).catchUp()).rejects.toThrow();
+
+    await runner(reaction).catchUp();
+
+    expect(reaction.reactedTo.slice(0, 4)).toEqual(ids.slice(0, 4)); // the first batch, reacted to before the crash
+    expect(reaction.reactedTo.slice(4)).toEqual(ids); // and again from the start after it
+    expect(await registered()).toBe(6);
+  });
+
+  it('a failing reaction is retried with backoff and blocks later events until it succeeds; the log names the event, not its data', async () => {
+    const ids = await appendEvents(store, 6);
+    let failuresLeft = 3;
+    const reaction = new NumberingReaction(store, {
+      beforeReact: async (event) => {
+        if (event.eventId === ids[2] && failuresLeft-- > 0) throw new Error(`no number for ${JSON.stringify(event.data)}`);
+      },
+    });
+    const logger = capturingLogger();
+    runner(reaction, { logger }).start();
+
+    await eventually(async () => (await registered()) === 6);
+
+    expect(reaction.reactedTo).toEqual(ids);
+    const warnings = logger.logs.filter((l) => l.level === 'warn');
+    expect(warnings.map((w) => [w.fields.eventId, w.fields.eventType, w.fields.delayMs])).toEqual([
+      [ids[2], 'FileOpened2', 5],
+      [ids[2], 'FileOpened2', 10],
+      [ids[2], 'FileOpened2', 20],
+    ]);
+    expect(JSON.stringify(logger.logs)).not.toContain('Zahra');
+  });
+
+  it('of two runners of the same name sharing a lock, only the holder reacts; the other takes over when it stops', async () => {
+    const lock = new InProcessLock();
+    const first = new NumberingReaction(store);
+    const second = new NumberingReaction(store);
+    const a = runner(first, { lock });
+    const b = runner(second, { lock });
+    a.start();
+    b.start();
+
+    const before = await appendEvents(store, 8);
+    await eventually(async () => (await registered()) === 8);
+    expect(first.reactedTo).toEqual(before);
+    expect(second.reactedTo).toEqual([]);
+
+    await a.stop();
+    const after = await appendEvents(store, 4);
+    await eventually(async () => (await registered()) === 12);
+    expect(second.reactedTo).toEqual(after);
+  });
+});
