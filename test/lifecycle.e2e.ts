@@ -2,9 +2,10 @@ import { formatJalali, toJalaliDate, validityWindow } from '@cctv/kernel';
 import { checklistFor } from '@cctv/secretariat-domain';
 import { call, eventually, type Actor } from './support/http';
 import {
-  clerk, inspector, NATIONAL_ID, officer, owner, publicPlace, residentialBuilding, unionHead, unionHead2,
+  ADDRESS_WORD, clerk, inspector, MOBILE, NATIONAL_ID, NATIONAL_ID_2, officer, POSTAL_CODE, owner, publicPlace, residentialBuilding, unionHead, unionHead2,
 } from './support/fixtures';
 import { startStack, type RunningStack } from './support/stack';
+import { readAllMessages } from './support/topics';
 
 jest.setTimeout(180_000);
 
@@ -232,5 +233,20 @@ describe('refusals and conflicts', () => {
     expect(noActor.status).toBe(400);
     expect(noActor.body.field).toBe('x-actor-id');
     expect(await count()).toBe(before);
+  });
+});
+
+describe('the public event streams', () => {
+  it('carry every office’s events, and no national ID, phone number or address', async () => {
+    const topics = ['union.files.v1', 'secretariat.cases.v1', 'issuance.permits.v1'].map((t) => `${stack.topicPrefix}${t}`);
+    const messages = await readAllMessages((process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), topics);
+    const types = new Set(messages.map((m) => JSON.parse(m).type));
+    for (const type of ['union.FileOpened.v1', 'union.InstallationApproved.v1', 'secretariat.InspectionRecorded.v1', 'secretariat.OperationPermitGranted.v1', 'issuance.PermitIssued.v1', 'issuance.PermitSuperseded.v1']) {
+      expect(types).toContain(type);
+    }
+    const personal = [NATIONAL_ID, NATIONAL_ID_2, MOBILE, '9151234567', '9351112233', POSTAL_CODE, ADDRESS_WORD, 'بلوار', 'خیابان', 'زهرا', 'احمد'];
+    const leaks = messages.filter((m) => personal.some((p) => m.includes(p)));
+    expect(leaks).toEqual([]);
+    console.log(`[e2e] ${messages.length} public messages checked for personal data`);
   });
 });
