@@ -7,6 +7,8 @@ export class UnionFileRow {
   @Index({ unique: true }) @Column('text') fileNumber!: string;
   /** Where the file stands in the whole lifecycle (union decision, signature, operation permit…). */
   @Index() @Column('text') status!: string;
+  /** When the step that set `status` happened: steps reach us from two topics, so a late one must not set an older status. */
+  @Column('timestamptz') statusAt!: Date;
   @Column('text') ownerKind!: string;
   /** Normalised (Persian ی/ک, ASCII digits) so that either spelling finds it. */
   @Column('text') ownerName!: string;
@@ -24,6 +26,7 @@ export class UnionFileRow {
   @Column('text', { nullable: true }) installationPermitNumber!: string | null;
   @Column('text', { nullable: true }) operationPermitNumber!: string | null;
   @Column('text', { nullable: true }) operationPermitKind!: string | null;
+  @Column('jsonb', { default: () => "'[]'" }) revokedPermitIds!: string[];
   @Column('timestamptz') openedAt!: Date;
   @Column('timestamptz') updatedAt!: Date;
 }

@@ -45,8 +45,13 @@ export const unionFilesProjection = {
     } else {
       const row = await files.findOneBy({ fileId });
       if (!row) return; // a file opened elsewhere or before this read model's history: nothing to show it on
+      if (event.type === 'secretariat.PermitRevoked.v1') row.revokedPermitIds = [...row.revokedPermitIds, String(data.permitId)];
       const status = STATUS_AFTER[event.type]?.(data);
-      if (status) row.status = status;
+      const revokedMeanwhile = event.type === 'issuance.PermitIssued.v1' && row.revokedPermitIds.includes(String(data.permitId));
+      if (status && at >= row.statusAt && !revokedMeanwhile) {
+        row.status = status;
+        row.statusAt = at;
+      }
       const documentStatus = DOCUMENT_STATUS[event.type as UnionFileEvent['type']];
       if (documentStatus) {
         row.documents = row.documents.map((d) =>
@@ -93,6 +98,7 @@ const openedRow = (event: RecordedEvent<Extract<UnionFileEvent, { type: 'FileOpe
     fileId: d.fileId,
     fileNumber: d.fileNumber,
     status: 'open',
+    statusAt: at,
     ownerKind: d.owner.kind,
     ownerName,
     ownerNationalId: d.owner.nationalId,
@@ -109,6 +115,7 @@ const openedRow = (event: RecordedEvent<Extract<UnionFileEvent, { type: 'FileOpe
     installationPermitNumber: null,
     operationPermitNumber: null,
     operationPermitKind: null,
+    revokedPermitIds: [],
     openedAt: at,
     updatedAt: at,
   };
