@@ -1,8 +1,15 @@
-import { sleep } from './abortable-sleep';
+import { abortedWhen, sleep, waitFor } from './waiting';
 import { backoffDelay } from './backoff';
 import { failureFields } from './event-handling.error';
 import type { LockLease } from './locks/runner-lock.port';
 import { resolveRunnerOptions, type ResolvedRunnerOptions, type RunnerOptions } from './runner-options';
+
+/**
+ * After a wake-up the appended event may not be readable yet (the store only
+ * returns what no running transaction can still precede), so look again a
+ * few times, soon, before going back to waiting for the next append.
+ */
+const LOOK_AGAIN_MS = [10, 20, 40, 80, 160, 320];
 
 /**
  * What projection and reaction runners share: take the lock, process batches
@@ -62,9 +69,16 @@ export abstract class LogFollower {
   }
 
   private async run(stop: AbortSignal): Promise<void> {
-    const { lock, logger } = this.options;
+    const { lock, logger, backoff } = this.options;
     while (!stop.aborted) {
-      const lease = await lock.acquire(this.name, stop);
+      let lease: LockLease | null;
+      try {
+        lease = await lock.acquire(this.name, stop);
+      } catch (error) {
+        logger.warn('runner could not take its lock; retrying', { runner: this.name, ...failureFields(error) });
+        await sleep(backoff.maxMs, stop);
+        continue;
+      }
       if (!lease) return;
       logger.info('runner holds its lock', { runner: this.name });
       try {
@@ -80,11 +94,18 @@ export abstract class LogFollower {
     const { store, idleWaitMs, backoff, logger } = this.options;
     const interrupted = AbortSignal.any([stop, abortedWhen(lease.lost)]);
     let failures = 0;
+    let lookAgain = LOOK_AGAIN_MS.length;
     while (!interrupted.aborted) {
       try {
         const handled = await this.exclusive(() => this.processBatch());
         failures = 0;
-        if (handled === 0) await waitFor(store.waitForAppend?.(idleWaitMs) ?? sleep(idleWaitMs), interrupted);
+        if (handled > 0) continue;
+        if (lookAgain < LOOK_AGAIN_MS.length) {
+          await sleep(LOOK_AGAIN_MS[lookAgain++], interrupted);
+        } else {
+          const woken = await waitFor(store.waitForAppend?.(idleWaitMs) ?? sleep(idleWaitMs).then(() => false), interrupted);
+          if (woken) lookAgain = 0;
+        }
       } catch (error) {
         failures++;
         const delayMs = backoffDelay(failures, backoff);
@@ -93,23 +114,4 @@ export abstract class LogFollower {
       }
     }
   }
-}
-
-function abortedWhen(event: Promise<void>): AbortSignal {
-  const controller = new AbortController();
-  void event.then(() => controller.abort());
-  return controller.signal;
-}
-
-/** Until `work` settles or `signal` aborts, whichever comes first. */
-function waitFor(work: Promise<unknown>, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    signal.addEventListener('abort', done, { once: true });
-    work.then(done, done);
-  });
 }

@@ -141,6 +141,7 @@ describe('projection runner (PostgreSQL read model)', () => {
   });
 
   it('a running projection picks up a new event promptly, woken by the append rather than its idle poll', async () => {
+    await fx.store.waitForAppend(1); // the store's LISTEN connection is up before anything is appended
     const projection = runner(new FileListProjection(fx.schema), { idleWaitMs: 20_000 });
     projection.start();
     await eventually(async () => (await fx.checkpoints.load('file-list')) === null && projection.running);

@@ -8,7 +8,7 @@ import { Client, type ClientConfig } from 'pg';
 export class AppendListener {
   private client: Client | null = null;
   private connecting: Promise<Client | null> | null = null;
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new Set<(notified: boolean) => void>();
   private closed = false;
 
   constructor(
@@ -19,21 +19,19 @@ export class AppendListener {
   async wait(timeoutMs: number): Promise<boolean> {
     await this.listening();
     return new Promise((resolve) => {
-      const wake = () => {
+      const settle = (notified: boolean) => {
         clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve(true);
+        this.waiters.delete(settle);
+        resolve(notified);
       };
-      const timer = setTimeout(() => {
-        this.waiters.delete(wake);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.add(wake);
+      const timer = setTimeout(() => settle(false), timeoutMs);
+      if (!this.closed) this.waiters.add(settle); // once closed, a plain timeout: callers still poll, never spin
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const settle of [...this.waiters]) settle(false);
     const client = this.client ?? (await this.connecting);
     this.client = null;
     await client?.end().catch(() => undefined);
@@ -57,7 +55,7 @@ export class AppendListener {
     client.on('error', drop);
     client.on('end', drop);
     client.on('notification', () => {
-      for (const wake of [...this.waiters]) wake();
+      for (const settle of [...this.waiters]) settle(true);
     });
     try {
       await client.connect();

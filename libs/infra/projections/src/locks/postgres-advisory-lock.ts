@@ -1,5 +1,5 @@
 import { Client, type ClientConfig } from 'pg';
-import { sleep } from '../abortable-sleep';
+import { sleep } from '../waiting';
 import type { LockLease, RunnerLock } from './runner-lock.port';
 
 export interface PostgresAdvisoryLockOptions {
