@@ -4,11 +4,12 @@ import { PostgresAdvisoryLock } from './locks/postgres-advisory-lock';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { appendEvents, capturingLogger, eventually } from './testing/events';
 import { createFileList, FileListProjection, readFileList } from './testing/file-list.projection';
-import { connection, postgresFixture, type PostgresFixture } from './testing/postgres-fixture';
+import { connection, postgresFixture, postgresUnavailable, type PostgresFixture } from './testing/postgres-fixture';
 
 jest.setTimeout(30_000);
+const suite = postgresUnavailable() ? describe.skip : describe;
 
-describe('projection runner (PostgreSQL read model)', () => {
+suite('projection runner (PostgreSQL read model)', () => {
   let fx: PostgresFixture;
   const runners: ProjectionRunner[] = [];
 
@@ -203,7 +204,7 @@ describe('projection runner (PostgreSQL read model)', () => {
   describe('with several replicas', () => {
     const advisoryLock = () => new PostgresAdvisoryLock(connection, { namespace: fx.schema, retryMs: 50, healthCheckMs: 500 });
 
-    it('only the replica holding the lock applies events; when its session dies another takes over', async () => {
+    it('only the replica holding the lock applies events; when its connection dies another takes over', async () => {
       const appliedBy: string[] = [];
       const replica = (instance: string) =>
         runner(
@@ -225,7 +226,7 @@ describe('projection runner (PostgreSQL read model)', () => {
       await eventually(() => allAppliedOnce(before));
       expect(new Set(appliedBy.map((a) => a.split(':')[0]))).toEqual(new Set(['a']));
 
-      // The holder's process dies: its lock session ends without a goodbye.
+      // The holder's process dies: its lock connection ends without a goodbye.
       await fx.pool.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`,
         [`runner-lock ${fx.schema}:file-list`.slice(0, 63)],

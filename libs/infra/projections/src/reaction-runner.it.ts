@@ -2,11 +2,12 @@ import { PostgresAdvisoryLock } from './locks/postgres-advisory-lock';
 import { ReactionRunner } from './reaction-runner';
 import { appendEvents, capturingLogger, eventually } from './testing/events';
 import { NumberingReaction } from './testing/numbering.reaction';
-import { connection, postgresFixture, type PostgresFixture } from './testing/postgres-fixture';
+import { connection, postgresFixture, postgresUnavailable, type PostgresFixture } from './testing/postgres-fixture';
 
 jest.setTimeout(30_000);
+const suite = postgresUnavailable() ? describe.skip : describe;
 
-describe('reaction runner (PostgreSQL event store, several replicas)', () => {
+suite('reaction runner (PostgreSQL event store, several replicas)', () => {
   let fx: PostgresFixture;
   const runners: ReactionRunner[] = [];
 

@@ -1,9 +1,11 @@
 import type { Pool } from 'pg';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 import { PostgresEventStore } from './postgres-event-store';
-import { dropSchema, randomSchemaName, testPool } from './test-database';
+import { dropSchema, postgresUnavailable, randomSchemaName, testPool } from './test-database';
 
-describe('PostgreSQL checkpoints', () => {
+const suite = postgresUnavailable() ? describe.skip : describe;
+
+suite('PostgreSQL checkpoints', () => {
   let pool: Pool;
   let schema: string;
   let checkpoints: PostgresCheckpointStore;
@@ -63,7 +65,7 @@ describe('PostgreSQL checkpoints', () => {
   });
 });
 
-describe('PostgreSQL event store schema', () => {
+suite('PostgreSQL event store schema', () => {
   it('several replicas creating the same schema at once all succeed', async () => {
     const pool = testPool(8);
     const schema = randomSchemaName('es_schema');

@@ -1,7 +1,9 @@
 import type { Pool } from 'pg';
 import { describeEventStoreContract } from '../event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
-import { dropSchema, randomSchemaName, testPool } from './test-database';
+import { dropSchema, postgresUnavailable, randomSchemaName, testPool } from './test-database';
+
+const unavailable = postgresUnavailable();
 
 let pool: Pool;
 beforeAll(() => {
@@ -22,4 +24,4 @@ describeEventStoreContract('PostgreSQL', async () => {
       await dropSchema(pool, schema);
     },
   };
-});
+}, unavailable);

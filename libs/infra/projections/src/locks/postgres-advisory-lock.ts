@@ -12,8 +12,8 @@ export interface PostgresAdvisoryLockOptions {
 }
 
 /**
- * A PostgreSQL session advisory lock, held on a connection of its own for as
- * long as the runner runs. If the holder dies its session ends, PostgreSQL
+ * A PostgreSQL advisory lock held by a connection of its own for as long as
+ * the runner runs. If the holder dies its connection ends, PostgreSQL
  * releases the lock, and a waiting replica takes it on its next try. Server-
  * side TCP keepalives are shortened so a vanished machine is noticed within
  * about half a minute instead of hours.
@@ -85,7 +85,7 @@ export class PostgresAdvisoryLock implements RunnerLock {
     return {
       lost: lostPromise,
       isLost: () => lost,
-      // Ending the session releases every advisory lock it holds.
+      // Closing the connection releases every advisory lock it holds.
       release: async () => lose(),
     };
   }

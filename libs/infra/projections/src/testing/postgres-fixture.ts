@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { PostgresCheckpointStore, PostgresEventStore } from '@cctv/event-store';
 import { Pool, type ClientConfig } from 'pg';
@@ -9,6 +10,19 @@ export const connection: ClientConfig = {
   user: process.env.PGUSER ?? 'postgres',
   database: process.env.PGDATABASE ?? 'test',
 };
+
+/** Null when the server answers; otherwise why the PostgreSQL tests are skipped (printed, never silent). */
+export function postgresUnavailable(): string | null {
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', `require('net').connect(${connection.port}, ${JSON.stringify(connection.host)}).on('connect', () => process.exit(0)).on('error', () => process.exit(1))`],
+    { timeout: 5_000 },
+  );
+  if (probe.status === 0) return null;
+  const reason = `no PostgreSQL server answers at ${connection.host}:${connection.port}`;
+  console.warn(`Skipping PostgreSQL tests: ${reason}`);
+  return reason;
+}
 
 /** One service's event store, checkpoints and read-model database, in a schema of its own, dropped afterwards. */
 export interface PostgresFixture {
