@@ -54,7 +54,7 @@ export class FilesQueryController {
     if (!file) {
       throw new NotFoundException({ error: 'file-not-found', message: `No file ${fileId}`, messageFa: 'پرونده‌ای با این شناسه پیدا نشد.' });
     }
-    const timeline = await this.db.getRepository(TimelineEntryRow).find({ where: { fileId }, order: { at: 'ASC', eventId: 'ASC' } });
+    const timeline = await this.db.getRepository(TimelineEntryRow).find({ where: { fileId }, order: { at: 'ASC', seq: 'ASC' } });
     return {
       ...file,
       statusFa: STATUS_FA[file.status] ?? file.status,

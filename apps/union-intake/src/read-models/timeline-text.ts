@@ -3,7 +3,9 @@ import { DOCUMENT_LABELS_FA, isDocumentKind } from '@cctv/union-domain';
 type Data = Record<string, unknown>;
 
 const doc = (kind: unknown) => (typeof kind === 'string' && isDocumentKind(kind) ? DOCUMENT_LABELS_FA[kind] : String(kind));
-const list = (items: unknown) => (Array.isArray(items) ? items.map((i) => (typeof i === 'string' ? i : (i as Data).item)).join('، ') : '');
+// Deficiencies read by the inspector's note (Persian); the checklist code only when there is none.
+const list = (items: unknown) =>
+  Array.isArray(items) ? items.map((i) => (typeof i === 'string' ? i : String((i as Data).note || (i as Data).item))).join('، ') : '';
 
 /** How each step reads in a file's history, for the union's clerks and the owner. */
 export const TIMELINE_TEXT_FA: Record<string, (d: Data) => string> = {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
 
 /** The union office's view of one file, across all three offices. Personal data stays in this service. */
 @Entity({ name: 'rm_files' })
@@ -36,6 +36,8 @@ export class UnionFileRow {
 @Index(['fileId', 'at'])
 export class TimelineEntryRow {
   @PrimaryColumn('uuid') eventId!: string;
+  /** Arrival order: breaks ties between steps of the same instant (a register entry follows the signature it records). */
+  @Column('bigint') @Generated('increment') seq?: string;
   @Column('uuid') fileId!: string;
   @Column('timestamptz') at!: Date;
   @Column('text') atJalali!: string;
