@@ -15,7 +15,7 @@ const run = Date.now().toString().slice(-6);
 const hologram = (n: number) => `KR${run}${String(n).padStart(4, '0')}`;
 
 beforeAll(async () => {
-  stack = await startStack([3101, 3102, 3103]);
+  stack = await startStack();
   console.log(`[e2e] stack ready in ${Date.now() - started} ms`);
 });
 

@@ -38,9 +38,11 @@ const ensureDatabase = async (databaseUrl) => {
   }
 };
 
-const waitForHealth = async (port, child, deadline) => {
+const waitForHealth = async (port, child, deadline, tail) => {
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`service on port ${port} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw new Error(`service on port ${port} exited with ${child.exitCode}; its last lines:\n${tail().join('\n')}`);
+    }
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health`);
       if (response.status === 200) return;
@@ -49,7 +51,7 @@ const waitForHealth = async (port, child, deadline) => {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`service on port ${port} not ready in time`);
+  throw new Error(`service on port ${port} not ready in time; its last lines:\n${tail().join('\n')}`);
 };
 
 /**
@@ -81,12 +83,20 @@ const startServices = async ({
       const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${service.name}/src/main.ts`], {
         cwd: root,
         env: { ...process.env, ...env, PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers, TOPIC_PREFIX: topicPrefix },
-        stdio: ['ignore', output, output],
+        stdio: ['ignore', output === 'inherit' ? 'inherit' : 'pipe', output === 'inherit' ? 'inherit' : 'pipe'],
       });
-      children.push({ service, port, child });
+      // Without a terminal to print to, keep the last lines so that a failed start can say why.
+      const lines = [];
+      const keep = (chunk) => {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        lines.splice(0, Math.max(0, lines.length - 30));
+      };
+      child.stdout?.on('data', keep);
+      child.stderr?.on('data', keep);
+      children.push({ service, port, child, tail: () => lines });
     }
     const deadline = Date.now() + timeoutMs;
-    await Promise.all(children.map(({ port, child }) => waitForHealth(port, child, deadline)));
+    await Promise.all(children.map(({ port, child, tail }) => waitForHealth(port, child, deadline, tail)));
   } catch (error) {
     await stop();
     throw error;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { Client } from 'pg';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -20,7 +21,19 @@ const ADMIN_URL = process.env.E2E_ADMIN_DATABASE_URL ?? 'postgres://postgres@127
  * The three services as separate processes on a fresh database and fresh topic
  * names, against the real PostgreSQL and the real Kafka broker.
  */
-export const startStack = async (ports: [number, number, number]): Promise<RunningStack> => {
+/** A port nobody listens on right now, so that runs beside a local stack or another test run do not collide. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+export const startStack = async (): Promise<RunningStack> => {
+  const ports = [await freePort(), await freePort(), await freePort()];
   const run = randomBytes(4).toString('hex');
   const database = `cctv_e2e_${run}`;
   const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
@@ -31,7 +44,7 @@ export const startStack = async (ports: [number, number, number]): Promise<Runni
     kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
     ports: { 'union-intake': ports[0], 'secretariat-inspection': ports[1], 'permit-issuance': ports[2] },
     env: { TOPIC_PARTITIONS: '3', SWEEP_INTERVAL_MS: '1000' },
-    output: process.env.E2E_VERBOSE ? 'inherit' : 'ignore',
+    output: process.env.E2E_VERBOSE ? 'inherit' : 'pipe',
   });
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
