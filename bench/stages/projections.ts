@@ -1,0 +1,7 @@
+import type { BenchConfig } from '../support/config';
+import type { FreshDatabase } from '../support/database';
+import type { Figure } from '../support/figures';
+
+export async function projectionsStage(_config: BenchConfig, _db: FreshDatabase): Promise<Figure[]> {
+  return [];
+}
