@@ -2,6 +2,7 @@ import type { IntegrationEvent, IntegrationEventMap } from '@cctv/contracts';
 import type { RecordedEvent } from '@cctv/event-store';
 import { assertNever } from '@cctv/kernel';
 import type { PermitEvent } from '@cctv/issuance-domain';
+import { publicEnvelope } from '@cctv/messaging';
 
 type Public = { [T in keyof IntegrationEventMap]: { type: T; data: IntegrationEventMap[T] } }[keyof IntegrationEventMap];
 
@@ -41,17 +42,6 @@ const publicFormOf = (event: PermitEvent): Public => {
 
 export const toPublicEvent = (recorded: RecordedEvent): IntegrationEvent | null => {
   if (!PERMIT_EVENT_TYPES.has(recorded.type)) return null; // inbox copies of the secretariat's events are not ours to publish
-  const { type, data } = publicFormOf({ type: recorded.type, data: recorded.data } as PermitEvent);
-  return {
-    eventId: recorded.eventId,
-    type,
-    schemaVersion: 1,
-    source: 'permit-issuance',
-    aggregateId: (data as { permitId: string }).permitId,
-    occurredAt: recorded.metadata.occurredAt,
-    correlationId: recorded.metadata.correlationId,
-    causationId: recorded.metadata.causationId,
-    actor: recorded.metadata.actor,
-    data,
-  };
+  const publicForm = publicFormOf({ type: recorded.type, data: recorded.data } as PermitEvent);
+  return publicEnvelope(recorded, 'permit-issuance', publicForm, (publicForm.data as { permitId: string }).permitId);
 };

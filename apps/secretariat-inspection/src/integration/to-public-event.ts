@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@cctv/event-store';
 import { assertNever } from '@cctv/kernel';
 import type { SecretariatFileEvent } from '@cctv/secretariat-domain';
 import { FILE_EVENT_TYPES } from '../secretariat-file/file-event-types';
+import { publicEnvelope } from '@cctv/messaging';
 
 type Public = { [T in keyof IntegrationEventMap]: { type: T; data: IntegrationEventMap[T] } }[keyof IntegrationEventMap];
 
@@ -75,17 +76,6 @@ const publicFormOf = (event: SecretariatFileEvent): Public => {
 /** Own file events only: the hologram registry and the inbox copies of other offices' events are not ours to publish. */
 export const toPublicEvent = (recorded: RecordedEvent): IntegrationEvent | null => {
   if (!FILE_EVENT_TYPES.has(recorded.type)) return null;
-  const { type, data } = publicFormOf({ type: recorded.type, data: recorded.data } as SecretariatFileEvent);
-  return {
-    eventId: recorded.eventId,
-    type,
-    schemaVersion: 1,
-    source: 'secretariat-inspection',
-    aggregateId: (data as { fileId: string }).fileId,
-    occurredAt: recorded.metadata.occurredAt,
-    correlationId: recorded.metadata.correlationId,
-    causationId: recorded.metadata.causationId,
-    actor: recorded.metadata.actor,
-    data,
-  };
+  const publicForm = publicFormOf({ type: recorded.type, data: recorded.data } as SecretariatFileEvent);
+  return publicEnvelope(recorded, 'secretariat-inspection', publicForm, (publicForm.data as { fileId: string }).fileId);
 };

@@ -2,6 +2,7 @@ import type { IntegrationEvent, IntegrationEventMap } from '@cctv/contracts';
 import type { RecordedEvent } from '@cctv/event-store';
 import { assertNever } from '@cctv/kernel';
 import type { UnionFileEvent } from '@cctv/union-domain';
+import { publicEnvelope } from '@cctv/messaging';
 
 type Public = { [T in keyof IntegrationEventMap]: { type: T; data: IntegrationEventMap[T] } }[keyof IntegrationEventMap];
 
@@ -50,17 +51,6 @@ const publicFormOf = (event: UnionFileEvent): Public => {
 
 export const toPublicEvent = (recorded: RecordedEvent): IntegrationEvent | null => {
   if (!UNION_EVENT_TYPES.has(recorded.type)) return null; // inbox copies of other offices' events are not ours to publish
-  const { type, data } = publicFormOf({ type: recorded.type, data: recorded.data } as UnionFileEvent);
-  return {
-    eventId: recorded.eventId,
-    type,
-    schemaVersion: 1,
-    source: 'union-intake',
-    aggregateId: (data as { fileId: string }).fileId,
-    occurredAt: recorded.metadata.occurredAt,
-    correlationId: recorded.metadata.correlationId,
-    causationId: recorded.metadata.causationId,
-    actor: recorded.metadata.actor,
-    data,
-  };
+  const publicForm = publicFormOf({ type: recorded.type, data: recorded.data } as UnionFileEvent);
+  return publicEnvelope(recorded, 'union-intake', publicForm, (publicForm.data as { fileId: string }).fileId);
 };

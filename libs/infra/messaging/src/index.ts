@@ -14,3 +14,4 @@ export * from './inbox/inbox-event';
 export * from './inbox/dead-letter';
 export * from './inbox/permanent-message.error';
 export * from './inbox/published-schema-check';
+export * from './relay/public-envelope';
