@@ -80,7 +80,7 @@ export async function appendsStage(config: BenchConfig, db: FreshDatabase): Prom
   const measure = async (contender: Contender, writers: number, perAppend: number, totalEvents: number): Promise<number> => {
     const append = await fresh[contender]();
     // Warm-up: connections, prepared statements, Emmett's first-use checks.
-    await concurrently(writers, writers * 4, async () => append(`warm-${randomUUID()}`, eventsFor(perAppend)));
+    await concurrently(writers, perAppend > 1 ? writers : writers * 4, async () => append(`warm-${randomUUID()}`, eventsFor(perAppend)));
     const appends = Math.ceil(totalEvents / perAppend);
     const prepared = Array.from({ length: appends }, () => eventsFor(perAppend));
     const { seconds } = await timed(() => concurrently(writers, appends, (i) => append(`file-${randomUUID()}`, prepared[i])));

@@ -30,8 +30,8 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ben
     kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
     sizes: short
       ? {
-          singleAppends: 1_500,
-          batchAppendEvents: 8_000,
+          singleAppends: 600,
+          batchAppendEvents: 3_000,
           followerEvents: 40_000,
           lagSeconds: 2,
           relayEvents: 4_000,
