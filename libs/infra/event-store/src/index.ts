@@ -7,3 +7,5 @@ export * from './in-memory/in-memory-checkpoint-store';
 export * from './postgres/postgres-event-store';
 export * from './postgres/postgres-checkpoint-store';
 export type { SqlExecutor } from './postgres/sql';
+export * from './eventstoredb/eventstoredb-event-store';
+export * from './select-event-store';
