@@ -1,0 +1,143 @@
+import * as path from 'node:path';
+import { deadLetterTopic, TOPICS } from '@cctv/contracts';
+import { renderCompose, repoRoot, type ComposeModel, type ComposeService } from './compose-render';
+import { deployedServices as appNames } from './services';
+
+// The one default secret the file may hold: the local development database password,
+// used only when POSTGRES_PASSWORD is not set. Anything else secret must come from the environment.
+const LOCAL_DEV_PASSWORD = 'cctv-local-dev';
+const SECRET_NAME = /PASSWORD|SECRET|TOKEN|CREDENTIAL|API_?KEY/i;
+
+const appServices = (model: ComposeModel): [string, ComposeService][] =>
+  Object.entries(model.services).filter(([, service]) => service.build?.args?.SERVICE);
+
+const env = (service: ComposeService, name: string): string | undefined => service.environment?.[name] ?? undefined;
+
+const dependencies = (service: ComposeService): Record<string, string> =>
+  Array.isArray(service.depends_on)
+    ? Object.fromEntries(service.depends_on.map((name) => [name, 'service_started']))
+    : Object.fromEntries(Object.entries(service.depends_on ?? {}).map(([name, { condition }]) => [name, condition]));
+
+const containerPort = (port: string | { target: number }): number =>
+  typeof port === 'string' ? Number(port.replace(/\/\w+$/, '').split(':').pop()) : port.target;
+
+/** Every value that is a secret: variables named like one, and passwords inside connection URLs. */
+const secretsIn = (model: ComposeModel): { where: string; value: string }[] =>
+  Object.entries(model.services).flatMap(([name, service]) =>
+    Object.entries(service.environment ?? {}).flatMap(([key, value]) => {
+      if (value == null) return [];
+      if (SECRET_NAME.test(key)) return [{ where: `${name}.${key}`, value }];
+      const url = URL.canParse(value) ? new URL(value) : null;
+      return url?.password ? [{ where: `${name}.${key} (URL password)`, value: decodeURIComponent(url.password) }] : [];
+    }),
+  );
+
+describe('docker/compose.yaml, as docker-compose renders it', () => {
+  let model: ComposeModel;
+  beforeAll(() => {
+    model = renderCompose();
+  });
+
+  it('builds every deployed service from docker/Dockerfile with its own SERVICE', () => {
+    const built = appServices(model).map(([name, service]) => {
+      expect(service.build?.dockerfile).toBe('docker/Dockerfile');
+      expect(path.resolve(repoRoot, service.build!.context)).toBe(repoRoot);
+      expect(name).toBe(service.build?.args?.SERVICE);
+      return name;
+    });
+    expect(appNames.length).toBeGreaterThan(0);
+    expect(built.sort()).toEqual([...appNames].sort());
+  });
+
+  it('gives every long-running container a health check; a one-shot container is awaited until it completes', () => {
+    const services = Object.entries(model.services);
+    for (const [name, service] of services) {
+      if (service.restart === 'no') {
+        const awaited = services.some(([, other]) => dependencies(other)[name] === 'service_completed_successfully');
+        expect({ name, awaited }).toEqual({ name, awaited: true });
+      } else {
+        expect({ name, healthcheck: Boolean(service.healthcheck?.test) && !service.healthcheck?.disable }).toEqual({ name, healthcheck: true });
+      }
+    }
+  });
+
+  it('starts each service only once PostgreSQL and Kafka are healthy and the topics exist', () => {
+    const topicCreator = Object.entries(model.services).find(([, service]) => env(service, 'TOPICS'))?.[0];
+    expect(topicCreator).toBeDefined();
+    for (const [name, service] of appServices(model)) {
+      const databaseHost = new URL(env(service, 'DATABASE_URL')!).hostname;
+      const brokerHosts = env(service, 'KAFKA_BROKERS')!.split(',').map((broker) => broker.trim().split(':')[0]);
+      expect({ name, image: model.services[databaseHost]?.image }).toEqual({ name, image: expect.stringMatching(/^postgres:/) });
+      for (const host of brokerHosts) expect({ name, image: model.services[host]?.image }).toEqual({ name, image: expect.stringMatching(/kafka/) });
+      expect({ name, depends: dependencies(service) }).toEqual({
+        name,
+        depends: expect.objectContaining({
+          [databaseHost]: 'service_healthy',
+          ...Object.fromEntries(brokerHosts.map((host) => [host, 'service_healthy'])),
+          [topicCreator!]: 'service_completed_successfully',
+        }),
+      });
+    }
+  });
+
+  it('creates every public topic and every dead-letter topic, with the partitions the services ask for', () => {
+    const creator = Object.values(model.services).find((service) => env(service, 'TOPICS'))!;
+    const created = Object.fromEntries(env(creator, 'TOPICS')!.trim().split(/\s+/).map((spec) => spec.split(':')).map(([topic, n]) => [topic, Number(n)]));
+    const partitions = new Set(appServices(model).map(([, service]) => Number(env(service, 'TOPIC_PARTITIONS'))));
+    expect(partitions.size).toBe(1);
+    const [publicPartitions] = [...partitions];
+    expect(publicPartitions).toBeGreaterThan(0);
+    // The services' own topic check asks for one partition on a dead-letter topic.
+    const expected = {
+      ...Object.fromEntries(Object.values(TOPICS).map((topic) => [topic, publicPartitions])),
+      ...Object.fromEntries(appNames.map((name) => [deadLetterTopic(name), 1])),
+    };
+    expect(created).toEqual(expected);
+    for (const [, service] of appServices(model)) expect(env(service, 'TOPIC_PREFIX') ?? '').toBe('');
+    const broker = Object.values(model.services).find((service) => env(service, 'KAFKA_PROCESS_ROLES'))!;
+    expect(env(broker, 'KAFKA_AUTO_CREATE_TOPICS_ENABLE')).toBe('false');
+  });
+
+  it('has each service listen on all interfaces, on the port its health check and published port use', () => {
+    for (const [name, service] of appServices(model)) {
+      const port = Number(env(service, 'PORT'));
+      const check = ([] as string[]).concat(service.healthcheck!.test!).join(' ');
+      expect({ name, host: env(service, 'HOST') }).toEqual({ name, host: '0.0.0.0' });
+      expect({ name, check }).toEqual({ name, check: expect.stringContaining(`:${port}/health`) });
+      expect({ name, ports: (service.ports ?? []).map(containerPort) }).toEqual({ name, ports: [port] });
+    }
+  });
+
+  it('tells permit issuance its public address, from the environment when set', () => {
+    const issuance = model.services['permit-issuance'];
+    expect(env(issuance, 'PUBLIC_BASE_URL')).toMatch(/^https?:\/\//);
+    const overridden = renderCompose({ PUBLIC_BASE_URL: 'https://permits.example.org' });
+    expect(env(overridden.services['permit-issuance'], 'PUBLIC_BASE_URL')).toBe('https://permits.example.org');
+  });
+
+  it('selects the PostgreSQL event store by default, and EventStoreDB for every service when EVENT_STORE says so', () => {
+    const esdb = renderCompose({ EVENT_STORE: 'eventstoredb' });
+    for (const [name, service] of appServices(model)) {
+      expect({ name, store: env(service, 'EVENT_STORE') }).toEqual({ name, store: 'postgres' });
+      expect({ name, store: env(esdb.services[name], 'EVENT_STORE') }).toEqual({ name, store: 'eventstoredb' });
+      const host = new URL(env(service, 'EVENTSTORE_CONNECTION_STRING')!).hostname;
+      expect({ name, image: model.services[host]?.image }).toEqual({ name, image: expect.stringMatching(/eventstore|kurrent/) });
+      expect({ name, waits: dependencies(service)[host] }).toEqual({ name, waits: 'service_healthy' });
+    }
+  });
+
+  it('writes no secret but the local development password, and only as a default', () => {
+    const secrets = secretsIn(model);
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const secret of secrets) expect(secret).toEqual({ where: secret.where, value: LOCAL_DEV_PASSWORD });
+  });
+
+  it('takes the database password from the environment everywhere it is used', () => {
+    const password = 'from-the-operator-environment';
+    const rendered = renderCompose({ POSTGRES_PASSWORD: password });
+    const secrets = secretsIn(rendered);
+    expect(secrets.map((s) => s.where).sort()).toEqual(secretsIn(model).map((s) => s.where).sort());
+    for (const secret of secrets) expect(secret).toEqual({ where: secret.where, value: password });
+    expect(JSON.stringify(rendered)).not.toContain(LOCAL_DEV_PASSWORD);
+  });
+});
