@@ -1,5 +1,6 @@
 import { PostgresCheckpointStore } from '@cctv/event-store';
 import {
+  InProcessLock,
   PostgresAdvisoryLock as RunnerAdvisoryLock,
   ProjectionRunner,
   ReactionRunner,
@@ -17,17 +18,20 @@ export interface Followers {
 /**
  * Starts one runner per read model and per reaction. Each holds an advisory
  * lock named after it, so with several replicas exactly one applies a given
- * read model or reaction while the others stand by.
+ * read model or reaction while the others stand by. On a single-backend
+ * database (PGlite, one process) they take turns through an in-process lock.
  */
 export const startFollowers = async (runtime: ServiceRuntime, deps: { clock: Clock }): Promise<Followers> => {
   const { config, definition, store, pool, dataSource, sequences, logger } = runtime;
   const checkpoints = new PostgresCheckpointStore(pool, config.schema);
-  const lock = new RunnerAdvisoryLock({ connectionString: config.databaseUrl }, { namespace: config.schema });
+  const lock = runtime.hosting.singleBackendDatabase
+    ? new InProcessLock()
+    : new RunnerAdvisoryLock({ connectionString: config.databaseUrl }, { namespace: config.schema });
   const runnerLogger: RunnerLogger = {
     info: (message, fields) => logger.log({ message, ...fields }, 'runner'),
     warn: (message, fields) => logger.warn({ message, ...fields }, 'runner'),
   };
-  const common = { store, lock, logger: runnerLogger, batchSize: 500, idleWaitMs: 1_000 };
+  const common = { store, lock, logger: runnerLogger, batchSize: 500, idleWaitMs: runtime.hosting.idleWaitMs ?? 1_000 };
   const runners: LogFollower[] = [
     ...definition.projections.map((projection) => new ProjectionRunner(projection, { ...common, dataSource, checkpoints })),
     ...(definition.reactions?.({ store, clock: deps.clock, sequences }) ?? []).map(

@@ -1,3 +1,4 @@
+export * from './runtime-hosting';
 export * from './service-config';
 export * from './service-definition';
 export * from './service-runtime';

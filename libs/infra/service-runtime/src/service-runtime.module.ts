@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnAp
 import { CqrsModule } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { CLOCK, EVENT_STORE, HEALTH_CHECKS, HealthController, SEQUENCES, systemClock } from '@cctv/nest-common';
+import { hostingOf, type RuntimeHosting } from './runtime-hosting';
 import { readServiceConfig, ServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceRuntime } from './service-runtime';
@@ -24,18 +25,36 @@ class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 /**
  * Wires one service's ports: its event store, read-model database, message bus,
  * relay, inbox, projections and reactions, health checks, clock and sequences.
+ *
+ * Without an explicit configuration, the service takes what a one-process
+ * launcher set for it (`hostInThisProcess`), else its environment — read when
+ * the application is created, not when the module file is imported. Global
+ * within one Nest application only: three applications in one process each get
+ * their own runtime.
  */
 @Module({})
 export class ServiceRuntimeModule {
-  static forRoot(definition: ServiceDefinition, config: ServiceConfig = readServiceConfig(definition.service)): DynamicModule {
+  static forRoot(definition: ServiceDefinition, config?: ServiceConfig, hosting?: RuntimeHosting): DynamicModule {
+    const resolve = (): { config: ServiceConfig; hosting: RuntimeHosting } => {
+      if (config) return { config, hosting: hosting ?? {} };
+      const hosted = hostingOf(definition.service);
+      if (hosted) return { config: hosted.config, hosting: { ...hosted, ...hosting } };
+      return { config: readServiceConfig(definition.service), hosting: hosting ?? {} };
+    };
     return {
       module: ServiceRuntimeModule,
       global: true,
       imports: [CqrsModule.forRoot()],
       controllers: [HealthController],
       providers: [
-        { provide: SERVICE_CONFIG, useValue: config },
-        { provide: ServiceRuntime, useFactory: () => ServiceRuntime.create(definition, config) },
+        { provide: SERVICE_CONFIG, useFactory: () => resolve().config },
+        {
+          provide: ServiceRuntime,
+          useFactory: () => {
+            const chosen = resolve();
+            return ServiceRuntime.create(definition, chosen.config, chosen.hosting);
+          },
+        },
         { provide: EVENT_STORE, useFactory: (rt: ServiceRuntime) => rt.store, inject: [ServiceRuntime] },
         { provide: DataSource, useFactory: (rt: ServiceRuntime) => rt.dataSource, inject: [ServiceRuntime] },
         { provide: SEQUENCES, useFactory: (rt: ServiceRuntime) => rt.sequences, inject: [ServiceRuntime] },

@@ -1,12 +1,23 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { PostgresCheckpointStore, PostgresEventStore, type EventStore } from '@cctv/event-store';
-import { InboxConsumer, KafkaMessageBus, OutboundRelay, PostgresAdvisoryLock, publishedSchemaCheck, type MessageBus } from '@cctv/messaging';
+import { InMemoryCheckpointStore, PostgresCheckpointStore, PostgresEventStore, type CheckpointStore, type EventStore } from '@cctv/event-store';
+import {
+  InboxConsumer,
+  InProcessBus,
+  KafkaMessageBus,
+  OutboundRelay,
+  PostgresAdvisoryLock,
+  ProcessLocalLock,
+  publishedSchemaCheck,
+  type MessageBus,
+  type RelayLock,
+} from '@cctv/messaging';
 import { postgresSequences, RedactingLogger, systemClock, type HealthCheck, type SequenceFactory } from '@cctv/nest-common';
 import type { ServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
 import { startFollowers, type Followers } from './followers';
+import type { RuntimeHosting } from './runtime-hosting';
 
 /** The running parts of one service, built from its definition and configuration. */
 export class ServiceRuntime {
@@ -19,17 +30,27 @@ export class ServiceRuntime {
     readonly definition: ServiceDefinition,
     readonly config: ServiceConfig,
     readonly pool: Pool,
-    readonly store: EventStore & { ensureSchema?: () => Promise<void> },
+    readonly store: EventStore & { ensureSchema?: () => Promise<void>; close?: () => Promise<void> },
     readonly dataSource: DataSource,
     readonly bus: MessageBus & { close?: () => Promise<void> },
+    /** False when the bus was handed in and belongs to the process. */
+    private readonly ownsBus: boolean,
+    readonly hosting: RuntimeHosting,
     readonly sequences: SequenceFactory,
     readonly logger: RedactingLogger,
   ) {}
 
-  static async create(definition: ServiceDefinition, config: ServiceConfig): Promise<ServiceRuntime> {
+  static async create(definition: ServiceDefinition, config: ServiceConfig, hosting: RuntimeHosting = {}): Promise<ServiceRuntime> {
     const logger = new RedactingLogger(config.service);
-    const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
-    const store = new PostgresEventStore(pool, config.schema);
+    const poolSize = hosting.poolSize ?? 10;
+    const pool = new Pool({ connectionString: config.databaseUrl, max: poolSize });
+    // One PGlite backend serves every connection: prepared-statement names would collide between them, and a
+    // NOTIFY reaches the connection that sent it rather than the one listening, so followers poll instead.
+    const store = new PostgresEventStore(
+      pool,
+      config.schema,
+      hosting.singleBackendDatabase ? { namedStatements: false, notify: false } : {},
+    );
     await store.ensureSchema();
     const dataSource = new DataSource({
       type: 'postgres',
@@ -39,10 +60,20 @@ export class ServiceRuntime {
       // Read models are disposable: they are rebuilt from the event store, so their tables follow the entities.
       synchronize: true,
       logging: false,
+      poolSize,
     });
     await dataSource.initialize();
-    const bus = new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: config.service, logger: messagingLogger(logger) });
-    return new ServiceRuntime(definition, config, pool, store, dataSource, bus, postgresSequences(pool, config.schema), logger);
+    const bus =
+      hosting.bus ??
+      (config.kafkaBrokers.length
+        ? new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: config.service, logger: messagingLogger(logger) })
+        : new InProcessBus({ logger: messagingLogger(logger) }));
+    return new ServiceRuntime(definition, config, pool, store, dataSource, bus, !hosting.bus, hosting, postgresSequences(pool, config.schema), logger);
+  }
+
+  /** True when messages travel inside this process rather than through Kafka. */
+  get inProcessBus(): boolean {
+    return this.bus instanceof InProcessBus;
   }
 
   topic(name: string): string {
@@ -52,7 +83,8 @@ export class ServiceRuntime {
   get healthChecks(): HealthCheck[] {
     return [
       { name: 'database', check: async () => void (await this.pool.query('SELECT 1')) },
-      {
+      // The in-process bus lives and dies with this process: if this answers, it does.
+      this.inProcessBus ? { name: 'bus', check: async () => undefined } : {
         name: 'kafka',
         check: async () => {
           if (!this.admin) {
@@ -83,10 +115,10 @@ export class ServiceRuntime {
       name: `${definition.service}.outbound`,
       topic: this.topic(definition.publicTopic),
       store: this.store,
-      checkpoints: new PostgresCheckpointStore(this.pool, config.schema),
+      ...this.relayBookkeeping(),
       bus: this.bus,
-      lock: new PostgresAdvisoryLock({ connectionString: config.databaseUrl }, `${config.schema}.outbound`, log),
       toIntegrationEvent: definition.toPublicEvent,
+      idleWaitMs: this.hosting.idleWaitMs,
       logger: log,
     });
     this.relay.start();
@@ -106,11 +138,31 @@ export class ServiceRuntime {
     }
   }
 
+  /**
+   * Kafka keeps what it acknowledged, so the relay's checkpoint is kept with
+   * the events. An in-process bus starts empty with its process: a checkpoint
+   * kept on disk would skip what was published to the previous bus but not yet
+   * taken into the other offices' inboxes. So there the checkpoint lives as
+   * long as the bus does — every start publishes the whole log again, and the
+   * inboxes, which recognise an event id they hold, store nothing twice.
+   */
+  private relayBookkeeping(): { checkpoints: CheckpointStore; lock: RelayLock } {
+    const { config } = this;
+    if (this.inProcessBus) {
+      return { checkpoints: new InMemoryCheckpointStore(), lock: new ProcessLocalLock(`${config.schema}.outbound`) };
+    }
+    return {
+      checkpoints: new PostgresCheckpointStore(this.pool, config.schema),
+      lock: new PostgresAdvisoryLock({ connectionString: config.databaseUrl }, `${config.schema}.outbound`, messagingLogger(this.logger)),
+    };
+  }
+
   async stop(): Promise<void> {
     await this.inbox?.stop();
     await this.relay?.stop();
     await this.followers?.stop();
-    await this.bus.close?.();
+    if (this.ownsBus) await this.bus.close?.();
+    await this.store.close?.().catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
     await this.dataSource.destroy().catch(() => undefined);
     await this.pool.end().catch(() => undefined);

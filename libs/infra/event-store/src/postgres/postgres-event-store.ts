@@ -23,6 +23,12 @@ import { isUniqueViolation, quoteSchema } from './sql';
 export interface PostgresEventStoreOptions {
   /** NOTIFY followers after appends (default true), so that `waitForAppend` wakes promptly. */
   readonly notify?: boolean;
+  /**
+   * Prepare the hot queries once per connection under a name (default true).
+   * Turn off where several connections share one backend (PGlite behind a
+   * socket): there the names would collide between connections.
+   */
+  readonly namedStatements?: boolean;
 }
 
 // 'any' appends can lose a race for the next version; they simply try again.
@@ -38,6 +44,7 @@ export class PostgresEventStore implements EventStore {
   private readonly sql: { append: string; conflict: string; version: string; readStream: string; readAll: string };
   private readonly notifier: AppendNotifier | null;
   private readonly listener: AppendListener;
+  private readonly named: boolean;
 
   constructor(
     private readonly pool: Pool,
@@ -52,6 +59,7 @@ export class PostgresEventStore implements EventStore {
       readStream: readStreamSql(schema),
       readAll: readAllSql(schema),
     };
+    this.named = options.namedStatements ?? true;
     const channel = `${schema}_appended`;
     this.notifier = (options.notify ?? true) ? new AppendNotifier(pool, channel) : null;
     this.listener = new AppendListener(pool.options, channel);
@@ -75,7 +83,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream<Data = unknown>(streamId: string): Promise<StreamRead<Data>> {
-    const { rows } = await this.pool.query<EventRow>({ name: `es_read_stream_${this.schema}`, text: this.sql.readStream, values: [streamId] });
+    const { rows } = await this.pool.query<EventRow>({ name: this.statement('es_read_stream'), text: this.sql.readStream, values: [streamId] });
     const events = rows.map((row) => toRecordedEvent<Data>(row));
     return { version: events.length - 1, events };
   }
@@ -98,7 +106,7 @@ export class PostgresEventStore implements EventStore {
   async readAll(after: LogPosition | null, limit: number): Promise<readonly RecordedEvent[]> {
     const { tx, position } = decodePosition(after);
     const { rows } = await this.pool.query<EventRow>({
-      name: `es_read_all_${this.schema}`,
+      name: this.statement('es_read_all'),
       text: this.sql.readAll,
       values: [tx, position, limit],
     });
@@ -114,10 +122,14 @@ export class PostgresEventStore implements EventStore {
     await this.listener.close();
   }
 
+  private statement(kind: string): string | undefined {
+    return this.named ? `${kind}_${this.schema}` : undefined;
+  }
+
   private async tryAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<Attempt> {
     try {
       const { rows } = await this.pool.query<{ before: number; written: number; already_stored: number }>({
-        name: `es_append_${this.schema}`,
+        name: this.statement('es_append'),
         text: this.sql.append,
         values: [
           streamId,
