@@ -6,21 +6,22 @@ import { Client } from 'pg';
 const { startServices } = require('../../tools/stack.js');
 
 export interface RunningStack {
+  /** 'processes': three services on PostgreSQL and Kafka; 'embedded': `npm start`, one process. */
+  readonly kind: 'processes' | 'embedded';
   readonly union: string;
   readonly secretariat: string;
   readonly issuance: string;
   readonly databaseUrl: string;
   readonly topicPrefix: string;
+  /** Where the public topics can be read; `null` when the bus is inside the process. */
+  readonly kafkaBrokers: string[] | null;
+  /** A connection to the stack's database (every service's schema). */
   readonly db: Client;
   stop(): Promise<void>;
 }
 
 const ADMIN_URL = process.env.E2E_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/**
- * The three services as separate processes on a fresh database and fresh topic
- * names, against the real PostgreSQL and the real Kafka broker.
- */
 /** A port nobody listens on right now, so that runs beside a local stack or another test run do not collide. */
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -32,16 +33,21 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+/**
+ * The three services as separate processes on a fresh database and fresh topic
+ * names, against the real PostgreSQL and the real Kafka broker.
+ */
 export const startStack = async (): Promise<RunningStack> => {
   const ports = [await freePort(), await freePort(), await freePort()];
   const run = randomBytes(4).toString('hex');
   const database = `cctv_e2e_${run}`;
   const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
   const topicPrefix = `e2e-${run}.`;
+  const kafkaBrokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
   const stack = await startServices({
     databaseUrl,
     topicPrefix,
-    kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    kafkaBrokers,
     ports: { 'union-intake': ports[0], 'secretariat-inspection': ports[1], 'permit-issuance': ports[2] },
     env: { TOPIC_PARTITIONS: '3', SWEEP_INTERVAL_MS: '1000' },
     output: process.env.E2E_VERBOSE ? 'inherit' : 'pipe',
@@ -49,11 +55,13 @@ export const startStack = async (): Promise<RunningStack> => {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   return {
+    kind: 'processes',
     union: stack.urls['union-intake'],
     secretariat: stack.urls['secretariat-inspection'],
     issuance: stack.urls['permit-issuance'],
     databaseUrl,
     topicPrefix,
+    kafkaBrokers: kafkaBrokers.split(','),
     db,
     stop: async () => {
       await db.end();
