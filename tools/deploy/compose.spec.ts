@@ -7,6 +7,8 @@ import { deployedServices as appNames } from './services';
 // used only when POSTGRES_PASSWORD is not set. Anything else secret must come from the environment.
 const LOCAL_DEV_PASSWORD = 'cctv-local-dev';
 const SECRET_NAME = /PASSWORD|SECRET|TOKEN|CREDENTIAL|API_?KEY/i;
+// docker-compose is a Python program: a render takes about a second, more on a busy machine.
+const RENDER_TIMEOUT_MS = 30_000;
 
 const appServices = (model: ComposeModel): [string, ComposeService][] =>
   Object.entries(model.services).filter(([, service]) => service.build?.args?.SERVICE);
@@ -36,7 +38,7 @@ describe('docker/compose.yaml, as docker-compose renders it', () => {
   let model: ComposeModel;
   beforeAll(() => {
     model = renderCompose();
-  });
+  }, RENDER_TIMEOUT_MS);
 
   it('builds every deployed service from docker/Dockerfile with its own SERVICE', () => {
     const built = appServices(model).map(([name, service]) => {
@@ -113,7 +115,7 @@ describe('docker/compose.yaml, as docker-compose renders it', () => {
     expect(env(issuance, 'PUBLIC_BASE_URL')).toMatch(/^https?:\/\//);
     const overridden = renderCompose({ PUBLIC_BASE_URL: 'https://permits.example.org' });
     expect(env(overridden.services['permit-issuance'], 'PUBLIC_BASE_URL')).toBe('https://permits.example.org');
-  });
+  }, RENDER_TIMEOUT_MS);
 
   it('selects the PostgreSQL event store by default, and EventStoreDB for every service when EVENT_STORE says so', () => {
     const esdb = renderCompose({ EVENT_STORE: 'eventstoredb' });
@@ -124,7 +126,7 @@ describe('docker/compose.yaml, as docker-compose renders it', () => {
       expect({ name, image: model.services[host]?.image }).toEqual({ name, image: expect.stringMatching(/eventstore|kurrent/) });
       expect({ name, waits: dependencies(service)[host] }).toEqual({ name, waits: 'service_healthy' });
     }
-  });
+  }, RENDER_TIMEOUT_MS);
 
   it('writes no secret but the local development password, and only as a default', () => {
     const secrets = secretsIn(model);
@@ -139,5 +141,5 @@ describe('docker/compose.yaml, as docker-compose renders it', () => {
     expect(secrets.map((s) => s.where).sort()).toEqual(secretsIn(model).map((s) => s.where).sort());
     for (const secret of secrets) expect(secret).toEqual({ where: secret.where, value: password });
     expect(JSON.stringify(rendered)).not.toContain(LOCAL_DEV_PASSWORD);
-  });
+  }, RENDER_TIMEOUT_MS);
 });

@@ -44,7 +44,7 @@ describe.each([
 
   it('uses no field the API server would refuse as unknown', () => {
     expect(unknownFieldErrors(objects)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('gives each deployed service a Deployment, a Service, a ConfigMap, an autoscaler and a disruption budget', () => {
     for (const name of deployedServices) {
