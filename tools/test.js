@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): makes sure PostgreSQL and the Kafka broker
-// are up, type-checks the workspace, runs every jest project (unit, integration,
+// are up (and docker-compose, to validate the compose file offline), type-checks the workspace, runs every jest project (unit, integration,
 // end-to-end) and prints one closing line with the counts.
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -36,6 +36,9 @@ const ensurePostgres = async () => {
 
 const main = async () => {
   await ensurePostgres();
+  // The compose file is validated offline by `docker-compose config` (no engine needed).
+  const compose = spawnSync('bash', [path.join(root, 'tools/deploy/ensure-docker-compose.sh')], { stdio: 'inherit' });
+  if (compose.status !== 0) throw new Error('docker-compose is needed to validate docker/compose.yaml (see above)');
   const kafkaPort = Number(process.env.KAFKA_PORT ?? 9092);
   const kafkaWasUp = await reachable(kafkaPort);
   if (!kafkaWasUp) execFileSync('bash', [path.join(root, 'tools/kafka/kafka.sh'), 'start'], { stdio: 'inherit' });
