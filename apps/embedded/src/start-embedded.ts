@@ -9,8 +9,8 @@ import { DEFAULT_DATABASE_PORT, type EmbeddedSettings } from './embedded-setting
 import { freePort, openEmbeddedDatabase, portInUse, type EmbeddedDatabase } from './embedded-database';
 import { OFFICES } from './offices';
 
-/** NOTIFY does not reach the listening connection on PGlite: followers look again this often. */
-const PGLITE_IDLE_WAIT_MS = 100;
+/** Appends wake the followers directly; this only bounds how late a missed wake-up is noticed. */
+const PGLITE_IDLE_WAIT_MS = 500;
 /** PGlite answers one query at a time; more connections would only queue. */
 const PGLITE_POOL_SIZE = 4;
 

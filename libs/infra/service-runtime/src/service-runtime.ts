@@ -45,11 +45,12 @@ export class ServiceRuntime {
     const poolSize = hosting.poolSize ?? 10;
     const pool = new Pool({ connectionString: config.databaseUrl, max: poolSize });
     // One PGlite backend serves every connection: prepared-statement names would collide between them, and a
-    // NOTIFY reaches the connection that sent it rather than the one listening, so followers poll instead.
+    // NOTIFY reaches the connection that sent it rather than the one listening. Only this process writes there,
+    // and every append of this service goes through this store, so the store wakes its own followers.
     const store = new PostgresEventStore(
       pool,
       config.schema,
-      hosting.singleBackendDatabase ? { namedStatements: false, notify: false } : {},
+      hosting.singleBackendDatabase ? { namedStatements: false, notify: false, wakeUp: 'this-process' } : {},
     );
     await store.ensureSchema();
     const dataSource = new DataSource({

@@ -14,7 +14,14 @@ export class AppendListener {
   constructor(
     private readonly config: ClientConfig,
     private readonly channel: string,
+    /** False: no LISTEN connection; only `wake()` ends a wait early. */
+    private readonly listen = true,
   ) {}
+
+  /** Ends every wait now, as a notification would. */
+  wake(): void {
+    for (const settle of [...this.waiters]) settle(true);
+  }
 
   async wait(timeoutMs: number): Promise<boolean> {
     await this.listening();
@@ -38,7 +45,7 @@ export class AppendListener {
   }
 
   private async listening(): Promise<boolean> {
-    if (this.closed) return false;
+    if (this.closed || !this.listen) return false;
     if (this.client) return true;
     this.connecting ??= this.connect();
     const client = await this.connecting;

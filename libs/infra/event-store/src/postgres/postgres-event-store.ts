@@ -29,6 +29,13 @@ export interface PostgresEventStoreOptions {
    * socket): there the names would collide between connections.
    */
   readonly namedStatements?: boolean;
+  /**
+   * How `waitForAppend` hears of appends: 'listen' (default) by LISTEN, from
+   * any process; 'this-process' only of appends made through this instance,
+   * without a LISTEN connection — for a database only this process writes
+   * and where NOTIFY does not reach the listener (PGlite behind a socket).
+   */
+  readonly wakeUp?: 'listen' | 'this-process';
 }
 
 // 'any' appends can lose a race for the next version; they simply try again.
@@ -45,6 +52,7 @@ export class PostgresEventStore implements EventStore {
   private readonly notifier: AppendNotifier | null;
   private readonly listener: AppendListener;
   private readonly named: boolean;
+  private readonly wakeLocally: boolean;
 
   constructor(
     private readonly pool: Pool,
@@ -62,7 +70,8 @@ export class PostgresEventStore implements EventStore {
     this.named = options.namedStatements ?? true;
     const channel = `${schema}_appended`;
     this.notifier = (options.notify ?? true) ? new AppendNotifier(pool, channel) : null;
-    this.listener = new AppendListener(pool.options, channel);
+    this.wakeLocally = options.wakeUp === 'this-process';
+    this.listener = new AppendListener(pool.options, channel, !this.wakeLocally);
   }
 
   /** Creates the schema and its tables if missing; safe to call from several replicas at once. */
@@ -95,6 +104,7 @@ export class PostgresEventStore implements EventStore {
       const result = await this.tryAppend(streamId, events, expected);
       if (result.outcome === 'written') {
         this.notifier?.poke();
+        if (this.wakeLocally) this.listener.wake();
         return { nextExpectedVersion: result.before + events.length, duplicate: false };
       }
       const actual = result.outcome === 'version-mismatch' ? result.before : await this.settleConflict(streamId, events);
