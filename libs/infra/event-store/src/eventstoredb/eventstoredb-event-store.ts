@@ -7,7 +7,19 @@
  * the long-running subscription is filtered on the server. Moving later is a
  * rename in this folder.
  */
-import { EventStoreDBClient, FORWARDS, type Position } from '@eventstore/db-client';
+import { randomUUID } from 'node:crypto';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  NO_STREAM,
+  type Position,
+  type RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
+import { assertNever } from '@cctv/kernel';
+import { EventIdConflictError } from '../event-id-conflict.error';
 import {
   WrongExpectedVersionError,
   type AppendResult,
@@ -19,13 +31,24 @@ import {
   type StreamRead,
 } from '../event-store.port';
 import { assertAppendable } from '../new-events.guard';
-import { classifyStoredIds } from '../retried-append';
 import { AllStreamWaiter } from './all-stream-waiter';
-import { isEsdbStreamNotFound, isEsdbWrongExpectedVersion, toPortError } from './error-mapping';
+import { isEsdbStreamNotFound, isEsdbWrongExpectedVersion } from './error-mapping';
+import {
+  ANSWER_EVENT_TYPE,
+  CLAIM_EVENT_TYPE,
+  claimFate,
+  claimFor,
+  currentClaim,
+  decideClaims,
+  versionOf,
+  type ClaimRecord,
+  type ClaimWrite,
+  type ObservedClaim,
+} from './event-id-claims';
 import { fromEsdbEvent, toEventData } from './event-mapping';
 import { followFilter, isOurs } from './follow-filter';
 import { decodeEsdbPosition, readAllStart } from './log-position';
-import { firstRevisionAfter, revisionToVersion, toExpectedRevision } from './revision';
+import { revisionToVersion, toExpectedRevision, versionToRevision } from './revision';
 import { StreamNames } from './stream-names';
 
 export interface EventStoreDbEventStoreOptions {
@@ -37,21 +60,20 @@ export interface EventStoreDbEventStoreOptions {
 const ANY_VERSION_ATTEMPTS = 10;
 // $all also carries system events, which `readAll` skips: never ask for fewer than this per round trip.
 const MIN_READ_ALL_BATCH = 100;
+// Read-decide-write rounds of one append; a round is lost only to a concurrent append of some of the same ids.
+const CLAIM_ROUNDS = 5;
 
 /**
  * The event store on EventStoreDB: one stream per aggregate, the global log is $all.
  *
- * Retried appends. The server recognises a repeated append by its event ids
- * only while they are in its idempotency cache (recent writes), and then
- * answers success, indistinguishable from a first write. So before writing,
- * the revisions the append would take are read: when they already hold
- * exactly our ids in our order the append was a retry (`duplicate: true`);
- * some of our ids elsewhere is an `EventIdConflictError`. The same check runs
- * again when the server refuses the expected version, since another writer may
- * have been the earlier attempt. Two identical appends racing each other are
- * stored once, but both may be answered `duplicate: false` when the server's
- * cache absorbs the second. Unlike PostgreSQL, an id reused in another stream
- * is not detected: EventStoreDB keys ids per stream.
+ * Event ids. The server recognises a repeated append by its ids only within
+ * one stream and only while they are in its cache, answering plain success.
+ * So each id is first claimed in a claim stream of its own, which makes an id
+ * stored in another stream an `EventIdConflictError`, and exactly one of
+ * several identical appends (racing, or retried after a crash) is told
+ * `duplicate: false`. The protocol, its crash windows and what stays blocked
+ * are set out in event-id-claims.ts. Claim streams live under the prefix but
+ * are skipped by `readAll` and the waiter (StreamNames.ours).
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly names: StreamNames;
@@ -118,31 +140,96 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async appendAt(streamId: string, events: readonly NewEvent[], expected: number | 'no_stream'): Promise<AppendResult> {
-    const retried = await this.earlierAttempt(streamId, events, expected);
-    if (retried !== null) return retried;
-    try {
-      return await this.write(streamId, events, expected);
-    } catch (error) {
-      if (!isEsdbWrongExpectedVersion(error)) throw error;
-      const raced = await this.earlierAttempt(streamId, events, expected);
-      if (raced !== null) return raced;
-      throw toPortError(error, streamId, expected);
-    }
+    const outcome = await this.appendClaimed(streamId, events, expected === 'no_stream' ? -1 : expected);
+    if (typeof outcome === 'number') throw new WrongExpectedVersionError(streamId, expected, outcome);
+    return outcome;
   }
 
   private async appendAtAnyVersion(streamId: string, events: readonly NewEvent[]): Promise<AppendResult> {
-    const ids = events.map((e) => e.eventId);
+    let version = await this.lastVersion(streamId);
     for (let attempt = 1; ; attempt++) {
-      // The whole stream, since a retried 'any' append may sit at any version; our streams are per aggregate and short.
-      const { version, events: stored } = await this.readStream(streamId);
-      const retried = classifyStoredIds(streamId, ids, stored.filter((e) => includesId(ids, e.eventId)));
-      if (retried !== null) return retried;
-      try {
-        return await this.write(streamId, events, version);
-      } catch (error) {
-        if (!isEsdbWrongExpectedVersion(error)) throw error;
-        if (attempt >= ANY_VERSION_ATTEMPTS) throw toPortError(error, streamId, 'any');
+      const outcome = await this.appendClaimed(streamId, events, version);
+      if (typeof outcome !== 'number') return outcome;
+      if (attempt >= ANY_VERSION_ATTEMPTS) throw new WrongExpectedVersionError(streamId, 'any', outcome);
+      version = outcome;
+    }
+  }
+
+  /** The append at `expected` (-1: no stream) under event-id claims; the stream's actual version when it is elsewhere. */
+  private async appendClaimed(streamId: string, events: readonly NewEvent[], expected: number): Promise<AppendResult | number> {
+    const ids = events.map((e) => e.eventId);
+    for (let round = 1; ; round++) {
+      const [atExpectedVersion, observed] = await Promise.all([this.standsAt(streamId, expected), this.observeClaims(ids)]);
+      const decision = decideClaims({ streamId, eventIds: ids, firstVersion: expected + 1, atExpectedVersion }, observed);
+      switch (decision.kind) {
+        case 'conflict':
+          throw new EventIdConflictError(streamId, decision.eventIds);
+        case 'wrong-version':
+          return this.lastVersion(streamId);
+        case 'stored': {
+          const first = decision.answer !== null && (await this.answer(ids[0], decision.answer));
+          return { nextExpectedVersion: decision.nextExpectedVersion, duplicate: !first };
+        }
+        case 'write': {
+          const written = await this.writeClaimed(streamId, events, expected, decision.claims, observed);
+          if (written !== null) return written;
+          break;
+        }
+        default:
+          assertNever(decision);
       }
+      if (round >= CLAIM_ROUNDS) throw new Error(`Stream ${streamId}: event-id claims still contended after ${CLAIM_ROUNDS} rounds`);
+    }
+  }
+
+  /** Claims, then the events, then the answer marker; `null` when a concurrent append got in between (the next round looks again). */
+  private async writeClaimed(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: number,
+    claims: readonly ClaimWrite[],
+    observed: readonly (ObservedClaim | null)[],
+  ): Promise<AppendResult | null> {
+    const ids = events.map((e) => e.eventId);
+    const claim = claimFor(streamId, ids, expected + 1);
+    // Settled together, so a lost claim's siblings are in place (or not) before the next round reads them.
+    const outcomes = await Promise.allSettled(
+      claims.map((c) =>
+        this.client.appendToStream(this.names.claim(ids[c.index]), jsonEvent({ id: randomUUID(), type: CLAIM_EVENT_TYPE, data: { ...claim } }), {
+          expectedRevision: c.expectedRevision === 'no_stream' ? NO_STREAM : c.expectedRevision,
+        }),
+      ),
+    );
+    let firstRevision = observed[0]?.record.revision ?? null;
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.status === 'rejected') {
+        if (isEsdbWrongExpectedVersion(outcome.reason)) return null;
+        throw outcome.reason;
+      }
+      if (claims[i].index === 0) firstRevision = outcome.value.nextExpectedRevision;
+    }
+    let written: AppendResult;
+    try {
+      written = await this.write(streamId, events, expected < 0 ? 'no_stream' : expected);
+    } catch (error) {
+      if (isEsdbWrongExpectedVersion(error)) return null;
+      throw error;
+    }
+    const first = await this.answer(ids[0], { revision: firstRevision!, answered: false });
+    return { nextExpectedVersion: written.nextExpectedVersion, duplicate: !first };
+  }
+
+  /** Puts the answer marker after the claim of the batch's first id: `true` for the one caller that gets it in. */
+  private async answer(firstId: string, record: Pick<ClaimRecord, 'revision' | 'answered'>): Promise<boolean> {
+    if (record.answered) return false;
+    try {
+      await this.client.appendToStream(this.names.claim(firstId), jsonEvent({ id: randomUUID(), type: ANSWER_EVENT_TYPE, data: {} }), {
+        expectedRevision: record.revision,
+      });
+      return true;
+    } catch (error) {
+      if (isEsdbWrongExpectedVersion(error)) return false;
+      throw error;
     }
   }
 
@@ -153,12 +240,42 @@ export class EventStoreDbEventStore implements EventStore {
     return { nextExpectedVersion: revisionToVersion(result.nextExpectedRevision), duplicate: false };
   }
 
-  /** A duplicate answer when the revisions this append would take already hold its ids; `null` when they hold none of them. */
-  private async earlierAttempt(streamId: string, events: readonly NewEvent[], expected: number | 'no_stream'): Promise<AppendResult | null> {
-    const ids = events.map((e) => e.eventId);
-    const from = firstRevisionAfter(expected)!;
-    const there = await this.readFrom(streamId, from, events.length);
-    return classifyStoredIds(streamId, ids, there.filter((e) => includesId(ids, e.eventId)));
+  /** The current claim of each id, with its fate read at the version it claims. */
+  private observeClaims(ids: readonly string[]): Promise<(ObservedClaim | null)[]> {
+    return Promise.all(
+      ids.map(async (id) => {
+        const newestFirst = (await this.readRaw(this.names.claim(id), END, BACKWARDS, 2)).map(({ type, data, revision }) => ({ type, data, revision }));
+        const record = currentClaim(newestFirst);
+        if (record === null) return null;
+        const there = await this.readRaw(this.names.stored(record.claim.streamId), BigInt(versionOf(record.claim, id)), FORWARDS, 1);
+        return { record, fate: claimFate(record.claim, id, there[0]?.id ?? null) };
+      }),
+    );
+  }
+
+  /** Whether the stream's last event is at `expected` (-1: the stream is empty). */
+  private async standsAt(streamId: string, expected: number): Promise<boolean> {
+    const name = this.names.stored(streamId);
+    if (expected < 0) return (await this.readRaw(name, 0n, FORWARDS, 1)).length === 0;
+    const from = await this.readRaw(name, versionToRevision(expected), FORWARDS, 2);
+    return from.length === 1 && from[0].revision === versionToRevision(expected);
+  }
+
+  private async lastVersion(streamId: string): Promise<number> {
+    const [last] = await this.readRaw(this.names.stored(streamId), END, BACKWARDS, 1);
+    return last === undefined ? -1 : revisionToVersion(last.revision);
+  }
+
+  private async readRaw(name: string, fromRevision: bigint | typeof END, direction: typeof FORWARDS | typeof BACKWARDS, maxCount: number): Promise<EsdbRecordedEvent[]> {
+    const found: EsdbRecordedEvent[] = [];
+    try {
+      for await (const { event } of this.client.readStream(name, { fromRevision, direction, maxCount })) {
+        if (event !== undefined) found.push(event);
+      }
+    } catch (error) {
+      if (!isEsdbStreamNotFound(error)) throw error;
+    }
+    return found;
   }
 
   private async appendNothing(streamId: string, expected: ExpectedVersion): Promise<AppendResult> {
@@ -180,9 +297,4 @@ export class EventStoreDbEventStore implements EventStore {
     }
     return events;
   }
-}
-
-function includesId(ids: readonly string[], id: string): boolean {
-  const lower = id.toLowerCase();
-  return ids.some((candidate) => candidate.toLowerCase() === lower);
 }

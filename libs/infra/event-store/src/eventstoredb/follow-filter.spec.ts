@@ -32,6 +32,18 @@ describe('following only our own streams in the shared $all', () => {
     expect(new RegExp((noPrefix as { regex: string }).regex).test('FileOpened')).toBe(true);
   });
 
+  it('claim streams of event ids sit under the prefix but are never ours, so readAll and the waiter skip them', () => {
+    const claim = union.claim('0B6F2A4E-1C3D-4E5F-8A9B-0C1D2E3F4A5B');
+    expect(claim).toBe('union.eventid-0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b');
+    expect(union.ours(claim)).toBeNull();
+    expect(isOurs(union, { streamId: claim, type: 'EventIdClaimed' })).toBe(false);
+    expect(isOurs(new StreamNames(), { streamId: new StreamNames().claim('0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b'), type: 'EventIdClaimed' })).toBe(false);
+  });
+
+  it('a domain stream id that would be taken for a claim stream is refused', () => {
+    expect(() => union.stored('eventid-0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b')).toThrow(/claims/);
+  });
+
   it('a prefix that would make our streams system streams is refused', () => {
     expect(() => new StreamNames('$union.')).toThrow(/system/);
   });
