@@ -236,7 +236,13 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
       const unknownField = await union('POST', '/files', clerk, { ...bad, isAdmin: true });
       expect(unknownField.status).toBe(400);
       expect(JSON.stringify(unknownField.body)).toContain('isAdmin');
-      const notJson = await call(stack.union, 'POST', '/files', { actor: clerk, rawBody: '{"owner": ' });
+      const empty = await union('POST', '/files', clerk, {});
+    expect(empty.status).toBe(400);
+    expect(empty.body.fields.map((f: any) => f.field)).toEqual(expect.arrayContaining(['owner', 'premises', 'system', 'installer']));
+    const noRecorder = await union('POST', '/files', clerk, { ...bad, system: { cameras: bad.system.cameras } });
+    expect(noRecorder.status).toBe(400);
+    expect(noRecorder.body.fields.map((f: any) => f.field)).toContain('system.recorder');
+    const notJson = await call(stack.union, 'POST', '/files', { actor: clerk, rawBody: '{"owner": ' });
       expect(notJson.status).toBe(400);
       const noActor = await union('POST', '/files', undefined, bad);
       expect(noActor.status).toBe(400);

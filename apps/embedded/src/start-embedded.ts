@@ -73,6 +73,8 @@ export const startEmbedded = async (settings: EmbeddedSettings): Promise<Embedde
           kafkaBrokers: settings.kafkaBrokers,
           topicPrefix: settings.topicPrefix,
           topicPartitions: settings.topicPartitions,
+          // Nothing but Node.js: the events stay in the embedded database.
+          eventStore: { kind: 'postgres' },
         },
       });
       cleanups.push(async () => unhost());

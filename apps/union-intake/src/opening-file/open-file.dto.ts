@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min,
   ValidateIf, ValidateNested,
 } from 'class-validator';
 import { AsciiDigits } from '@cctv/nest-common';
@@ -81,7 +81,7 @@ export class PlannedSystemDto {
   cameras!: CameraDto[];
 
   @ApiProperty({ type: RecorderDto })
-  @ValidateNested() @Type(() => RecorderDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => RecorderDto)
   recorder!: RecorderDto;
 }
 
@@ -94,15 +94,15 @@ export class InstallerDto {
 }
 
 export class OpenFileDto {
-  @ApiProperty({ type: OwnerDto }) @ValidateNested() @Type(() => OwnerDto)
+  @ApiProperty({ type: OwnerDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => OwnerDto)
   owner!: OwnerDto;
 
-  @ApiProperty({ type: PremisesDto }) @ValidateNested() @Type(() => PremisesDto)
+  @ApiProperty({ type: PremisesDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => PremisesDto)
   premises!: PremisesDto;
 
-  @ApiProperty({ type: PlannedSystemDto }) @ValidateNested() @Type(() => PlannedSystemDto)
+  @ApiProperty({ type: PlannedSystemDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => PlannedSystemDto)
   system!: PlannedSystemDto;
 
-  @ApiProperty({ type: InstallerDto }) @ValidateNested() @Type(() => InstallerDto)
+  @ApiProperty({ type: InstallerDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => InstallerDto)
   installer!: InstallerDto;
 }

@@ -12,7 +12,19 @@ export interface ServiceConfig {
   /** Prepended to every topic name; lets test runs share one broker without seeing each other. */
   readonly topicPrefix: string;
   readonly topicPartitions: number;
+  /** Where the events live: the service's PostgreSQL schema (default) or EventStoreDB. */
+  readonly eventStore: EventStoreChoice;
 }
+
+export type EventStoreChoice = { readonly kind: 'postgres' } | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+
+const eventStoreFrom = (env: NodeJS.ProcessEnv): EventStoreChoice => {
+  const kind = env.EVENT_STORE ?? 'postgres';
+  if (kind === 'postgres') return { kind };
+  if (kind !== 'eventstoredb') throw new Error(`EVENT_STORE must be postgres or eventstoredb, got ${kind}`);
+  if (!env.EVENTSTORE_CONNECTION_STRING) throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (e.g. esdb://127.0.0.1:2113?tls=false)');
+  return { kind, connectionString: env.EVENTSTORE_CONNECTION_STRING };
+};
 
 const DEFAULT_PORTS: Record<ServiceName, number> = {
   'union-intake': 3001,
@@ -34,5 +46,6 @@ export const readServiceConfig = (service: ServiceName, env: NodeJS.ProcessEnv =
     kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
     topicPrefix,
     topicPartitions: Number(env.TOPIC_PARTITIONS ?? 6),
+    eventStore: eventStoreFrom(env),
   };
 };

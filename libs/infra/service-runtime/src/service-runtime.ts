@@ -1,7 +1,14 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { InMemoryCheckpointStore, PostgresCheckpointStore, PostgresEventStore, type CheckpointStore, type EventStore } from '@cctv/event-store';
+import {
+  EventStoreDbEventStore,
+  InMemoryCheckpointStore,
+  PostgresCheckpointStore,
+  PostgresEventStore,
+  type CheckpointStore,
+  type EventStore,
+} from '@cctv/event-store';
 import {
   InboxConsumer,
   InProcessBus,
@@ -47,12 +54,18 @@ export class ServiceRuntime {
     // One PGlite backend serves every connection: prepared-statement names would collide between them, and a
     // NOTIFY reaches the connection that sent it rather than the one listening. Only this process writes there,
     // and every append of this service goes through this store, so the store wakes its own followers.
-    const store = new PostgresEventStore(
+    const postgresStore = new PostgresEventStore(
       pool,
       config.schema,
       hosting.singleBackendDatabase ? { namedStatements: false, notify: false, wakeUp: 'this-process' } : {},
     );
-    await store.ensureSchema();
+    // The schema holds the checkpoints (next to the read models) whichever store holds the events.
+    await postgresStore.ensureSchema();
+    const store =
+      config.eventStore.kind === 'eventstoredb'
+        ? // One $all for every service: each keeps to its own streams by a name prefix.
+          EventStoreDbEventStore.connect(config.eventStore.connectionString, { streamPrefix: `${config.topicPrefix}${config.service}.` })
+        : postgresStore;
     const dataSource = new DataSource({
       type: 'postgres',
       url: config.databaseUrl,
@@ -84,6 +97,9 @@ export class ServiceRuntime {
   get healthChecks(): HealthCheck[] {
     return [
       { name: 'database', check: async () => void (await this.pool.query('SELECT 1')) },
+      ...(this.config.eventStore.kind === 'eventstoredb'
+        ? [{ name: 'eventstoredb', check: async () => void (await this.store.readStream('health-probe')) }]
+        : []),
       // The in-process bus lives and dies with this process: if this answers, it does.
       this.inProcessBus ? { name: 'bus', check: async () => undefined } : {
         name: 'kafka',
