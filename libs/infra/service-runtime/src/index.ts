@@ -3,3 +3,4 @@ export * from './service-config';
 export * from './service-definition';
 export * from './service-runtime';
 export * from './service-runtime.module';
+export * from './office';
