@@ -19,4 +19,10 @@ describe('the structured logger', () => {
     const entry = JSON.parse(lines[0]);
     expect(entry).toMatchObject({ level: 'warn', context: 'ctx', message: { fileId: 'f-1', owner: { nationalId: '[redacted]', mobile: '[redacted]' }, siteAddress: '[redacted]' } });
   });
+
+  it('leaves ids alone even when they hold long digit runs', () => {
+    const { logger, lines } = capture();
+    logger.log('event 3f1c2a9e-0b7d-4c1e-9a2b-a1234567890b of stream permit-0013542419x applied');
+    expect(JSON.parse(lines[0]).message).toBe('event 3f1c2a9e-0b7d-4c1e-9a2b-a1234567890b of stream permit-0013542419x applied');
+  });
 });

@@ -1,8 +1,9 @@
 import { LoggerService } from '@nestjs/common';
 
 const PERSONAL_KEYS = /national|mobile|phone|address|postal|firstName|lastName|ownerName|representative/i;
-// Ten or eleven digits in a row (national and legal-entity IDs, postal codes) and Iranian mobiles.
-const PERSONAL_VALUES = [/(?<!\d)(\+98|0098|98|0)?9\d{9}(?!\d)/g, /(?<!\d)\d{10,11}(?!\d)/g];
+// Ten or eleven digits standing alone (national and legal-entity IDs, postal codes) and Iranian mobiles;
+// a run inside an id (letters, digits or dashes on either side, as in a UUID) is left alone.
+const PERSONAL_VALUES = [/(?<![\w-])(\+98|0098|98|0)?9\d{9}(?![\w-])/g, /(?<![\w-])\d{10,11}(?![\w-])/g];
 
 export const redact = (value: unknown, depth = 0): unknown => {
   if (typeof value === 'string') {
