@@ -31,6 +31,8 @@ interface Stack {
   readonly secretariat: string;
   readonly issuance: string;
   readonly db: Client;
+  readonly topicPrefix?: string;
+  readonly brokers?: string[];
 }
 
 /**
@@ -46,14 +48,14 @@ export async function endToEndStage(config: BenchConfig, fresh: FreshDatabase): 
     topicPrefix,
     kafkaBrokers: config.kafkaBrokers.join(','),
     ports: PORTS,
-    env: { TOPIC_PARTITIONS: '3', LOG_LEVEL: 'warn' },
+    env: { TOPIC_PARTITIONS: '3', ...(process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `--require ${join(__dirname, '..', 'support', 'cpu-profile.js')}` } : {}) },
     output: process.env.BENCH_VERBOSE ? 'inherit' : 'ignore',
     timeoutMs: 180_000,
   });
   const startSeconds = (now() - t0) / 1000;
   const db = new Client({ connectionString: fresh.url });
   await db.connect();
-  const stack: Stack = { union: services.urls['union-intake'], secretariat: services.urls['secretariat-inspection'], issuance: services.urls['permit-issuance'], db };
+  const stack: Stack = { union: services.urls['union-intake'], secretariat: services.urls['secretariat-inspection'], issuance: services.urls['permit-issuance'], db, topicPrefix, brokers: config.kafkaBrokers };
   let seq = Math.floor(Math.random() * 1_000_000);
   const nextSeq = () => seq++;
   try {
@@ -120,6 +122,7 @@ async function crossOfficeAt(stack: Stack, rate: number, seconds: number, nextSe
   await quiet(stack.db);
 
   const sentAt = new Map<string, number>();
+  const sentWall = new Map<string, number>();
   const seenAt = new Map<string, number>();
   let sending = true;
   const poller = (async () => {
@@ -143,6 +146,7 @@ async function crossOfficeAt(stack: Stack, rate: number, seconds: number, nextSe
     if (wait > 1) await sleep(wait);
     const fileId = files[i];
     sentAt.set(fileId, now());
+    sentWall.set(fileId, Date.now());
     lastSend = now();
     approvals.push(accepted('approve', () => call(stack.union, 'POST', `/files/${fileId}/approve`, unionHead)));
   }
@@ -152,7 +156,58 @@ async function crossOfficeAt(stack: Stack, rate: number, seconds: number, nextSe
   const lags = files.map((id) => (seenAt.get(id) ?? Number.NaN) - sentAt.get(id)!).filter((x) => !Number.isNaN(x));
   if (lags.length < count) throw new Error(`only ${lags.length} of ${count} approvals reached the secretariat's signing queue`);
   const achievedRate = round(count / ((lastSend - start) / 1000 || 1), 1);
-  return { ...latencies(lags), rate, achievedRate } as Latencies;
+  const wallSeen = new Map(files.map((id) => [id, sentWall.get(id)! + (seenAt.get(id)! - sentAt.get(id)!)]));
+  const legs = await legsOf(stack.db, files, sentWall, wallSeen);
+  if (process.env.BENCH_KAFKA_LEG && stack.topicPrefix !== undefined) Object.assign(legs, await kafkaLegs(stack, files));
+  return { ...latencies(lags), rate, achievedRate, legs } as Latencies;
+}
+
+/**
+ * Where the time goes, from the rows' commit-side timestamps (recorded_at is
+ * the writing transaction's start): the union's append, the way through the
+ * relay, Kafka and the secretariat's inbox, the reaction that queues the file,
+ * and the projection that shows it.
+ */
+async function legsOf(db: Client, files: string[], sent: Map<string, number>, seen: Map<string, number>) {
+  const at = async (sql: string) => {
+    const { rows } = await db.query<{ f: string; t: Date }>(sql, [files]);
+    return new Map(rows.map((r) => [r.f, r.t.getTime()]));
+  };
+  const approved = await at(`SELECT data->>'fileId' AS f, recorded_at AS t FROM union_intake.events WHERE type = 'InstallationApproved' AND data->>'fileId' = ANY($1)`);
+  const received = await at(`SELECT data->>'aggregateId' AS f, recorded_at AS t FROM secretariat_inspection.events WHERE type = 'union.InstallationApproved.v1' AND data->>'aggregateId' = ANY($1)`);
+  const queued = await at(`SELECT data->>'fileId' AS f, recorded_at AS t FROM secretariat_inspection.events WHERE type = 'InstallationQueuedForSigning' AND data->>'fileId' = ANY($1)`);
+  const leg = (from: Map<string, number>, to: Map<string, number>) =>
+    latencies(files.filter((f) => from.has(f) && to.has(f)).map((f) => to.get(f)! - from.get(f)!));
+  return {
+    unionAppend: leg(sent, approved),
+    relayKafkaInbox: leg(approved, received),
+    reaction: leg(received, queued),
+    projection: leg(queued, seen),
+  };
+}
+
+/** Diagnostics only (BENCH_KAFKA_LEG=1): splits the cross-office leg at the message's Kafka timestamp. */
+async function kafkaLegs(stack: Stack, files: string[]) {
+  const kafka = new Kafka({ clientId: 'bench-diag', brokers: stack.brokers!, logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `bench-diag-${randomBytes(3).toString('hex')}` });
+  const stamps = new Map<string, number>();
+  const wanted = new Set(files);
+  await consumer.connect();
+  await consumer.subscribe({ topics: [`${stack.topicPrefix}union.files.v1`], fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const e = JSON.parse(message.value!.toString()) as { type: string; aggregateId: string };
+      if (e.type === 'union.InstallationApproved.v1' && wanted.has(e.aggregateId)) stamps.set(e.aggregateId, Number(message.timestamp));
+    },
+  });
+  const deadline = Date.now() + 60_000;
+  while (stamps.size < wanted.size && Date.now() < deadline) await sleep(200);
+  await consumer.disconnect();
+  const at = async (sql: string) => new Map((await stack.db.query<{ f: string; t: Date }>(sql, [files])).rows.map((r) => [r.f, r.t.getTime()]));
+  const approved = await at(`SELECT data->>'fileId' AS f, recorded_at AS t FROM union_intake.events WHERE type = 'InstallationApproved' AND data->>'fileId' = ANY($1)`);
+  const received = await at(`SELECT data->>'aggregateId' AS f, recorded_at AS t FROM secretariat_inspection.events WHERE type = 'union.InstallationApproved.v1' AND data->>'aggregateId' = ANY($1)`);
+  const leg = (from: Map<string, number>, to: Map<string, number>) => latencies(files.filter((f) => from.has(f) && to.has(f)).map((f) => to.get(f)! - from.get(f)!));
+  return { relayToKafka: leg(approved, stamps), kafkaToInbox: leg(stamps, received) };
 }
 
 /**

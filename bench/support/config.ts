@@ -42,16 +42,16 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ben
           loadSeconds: 2,
         }
       : {
-          singleAppends: 12_000,
-          batchAppendEvents: 60_000,
+          singleAppends: 6_000,
+          batchAppendEvents: 40_000,
           followerEvents: 1_000_000,
           lagSeconds: 8,
           relayEvents: 40_000,
-          projectionEvents: 6_000,
-          rebuildEvents: 40_000, // at today's projection speed a million would take ~20 min; scaled, see the report
-          crossOfficeSeconds: 5,
-          lifecycleSeconds: 15,
-          loadSeconds: 8,
+          projectionEvents: 3_000,
+          rebuildEvents: 20_000, // at today's projection speed a million takes ~20 min: measured on this and scaled
+          crossOfficeSeconds: 2,
+          lifecycleSeconds: 10,
+          loadSeconds: 5,
         },
   };
 }
