@@ -32,7 +32,8 @@ export async function appendsStage(config: BenchConfig, db: FreshDatabase): Prom
   let schemaSeq = 0;
 
   const oursFresh = async (): Promise<Append> => {
-    const store = new PostgresEventStore(oursPool, `ours_${++schemaSeq}`);
+    // BENCH_NOTIFY=0: without the wake-up NOTIFY after appends, to see what it costs.
+    const store = new PostgresEventStore(oursPool, `ours_${++schemaSeq}`, { notify: process.env.BENCH_NOTIFY !== '0' });
     await store.ensureSchema();
     return async (streamId, events) => void (await store.appendToStream(streamId, events, 'no_stream'));
   };
