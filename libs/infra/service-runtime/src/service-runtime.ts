@@ -122,11 +122,11 @@ export class ServiceRuntime {
     const { definition, config } = this;
     const log = messagingLogger(this.logger);
     const partitions = config.topicPartitions;
-    await this.bus.ensureTopics([
+    await withRetries('topics', () => this.bus.ensureTopics([
       { topic: this.topic(definition.publicTopic), partitions },
       ...definition.consumes.map((t) => ({ topic: this.topic(t), partitions })),
       { topic: this.topic(`${definition.service}.dlq`), partitions: 1 },
-    ]);
+    ]), this.logger);
     this.followers = await startFollowers(this, { clock: systemClock });
     this.relay = new OutboundRelay({
       name: `${definition.service}.outbound`,
@@ -151,7 +151,7 @@ export class ServiceRuntime {
         check: publishedSchemaCheck,
         logger: log,
       });
-      await this.inbox.start();
+      await withRetries('inbox subscription', () => this.inbox!.start(), this.logger);
     }
   }
 
@@ -191,3 +191,19 @@ const messagingLogger = (logger: RedactingLogger) => ({
   warn: (m: string) => logger.warn(m, 'messaging'),
   error: (m: string) => logger.error(m, 'messaging'),
 });
+
+/**
+ * A broker that is still settling (a topic another service has just created,
+ * a leader being elected) refuses for a moment: try again rather than die at start.
+ */
+const withRetries = async (what: string, work: () => Promise<void>, logger: RedactingLogger, attempts = 6): Promise<void> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      logger.warn(`${what}: attempt ${attempt} failed (${(error as Error).message}); trying again`, 'runtime');
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+};

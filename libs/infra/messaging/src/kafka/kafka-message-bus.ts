@@ -61,14 +61,32 @@ export class KafkaMessageBus implements MessageBus {
     try {
       const existing = new Set(await admin.listTopics());
       const missing = topics.filter((t) => !existing.has(t.topic));
-      if (missing.length === 0) return;
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions })),
-      });
-      this.logger.log(`created topics ${missing.map((t) => `${t.topic}(${t.partitions})`).join(', ')}`);
+      if (missing.length > 0) {
+        // Another service may create the same topics at the same moment: then this resolves false, and that is fine.
+        const created = await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions })),
+        });
+        if (created) this.logger.log(`created topics ${missing.map((t) => `${t.topic}(${t.partitions})`).join(', ')}`);
+      }
+      // A topic someone else has just created may not have its partition leaders yet; subscribing then fails.
+      await this.waitForLeaders(admin, topics.map((t) => t.topic));
     } finally {
       await admin.disconnect();
+    }
+  }
+
+  private async waitForLeaders(admin: ReturnType<Kafka['admin']>, topics: string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { topics: described } = await admin.fetchTopicMetadata({ topics });
+        if (described.length === topics.length && described.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`topics without partition leaders after ${timeoutMs} ms: ${topics.join(', ')}`);
+      await sleep(Math.min(100 * attempt, 1_000));
     }
   }
 
