@@ -247,7 +247,24 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
       const noActor = await union('POST', '/files', undefined, bad);
       expect(noActor.status).toBe(400);
       expect(noActor.body.field).toBe('x-actor-id');
+      const nul = await union('POST', '/files', clerk, { ...bad, owner: { ...bad.owner, firstName: 'زه\u0000را' } });
+      expect(nul.status).toBe(400);
+      expect(nul.body.field).toBe('owner.firstName');
+      let deep: unknown = 1;
+      for (let i = 0; i < 2000; i++) deep = [deep];
+      expect((await union('POST', '/files', clerk, { ...bad, owner: deep })).status).toBe(400);
+      expect((await union('GET', '/files?offset=1e20')).status).toBe(400);
+      expect((await union('GET', '/files?name=a%00b')).status).toBe(400);
       expect(await count()).toBe(before);
+    });
+
+    it('a refused application uses up no file number', async () => {
+      const first = await union('POST', '/files', clerk, publicPlace());
+      const refused = await union('POST', '/files', clerk, { ...publicPlace(), owner: { ...publicPlace().owner, nationalId: '0067749829' } });
+      expect(refused.status).toBe(400);
+      const next = await union('POST', '/files', clerk, publicPlace());
+      const serial = (n: string) => Number(n.slice(-6));
+      expect(serial(next.body.fileNumber)).toBe(serial(first.body.fileNumber) + 1);
     });
   });
 

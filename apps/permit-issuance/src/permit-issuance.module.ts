@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceRuntimeModule } from '@cctv/service-runtime';
+import { SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@cctv/service-runtime';
 import { LapseSweeper, LAPSE_SWEEP_INTERVAL_MS, lapseSweepIntervalFrom } from './lapse-sweep/lapse-sweeper';
 import { permitIssuanceDefinition } from './permit-issuance.definition';
 import { PermitRegisterQueries, PUBLIC_BASE_URL } from './read-models/permit-register.queries';
@@ -10,7 +10,12 @@ import { VerifyController } from './verifying/verify.controller';
   imports: [ServiceRuntimeModule.forRoot(permitIssuanceDefinition)],
   controllers: [PermitsQueryController, VerifyController],
   providers: [
-    { provide: PUBLIC_BASE_URL, useFactory: () => process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3003' },
+    {
+      // Where the QR code on a printed permit leads: the public address when one is set, else where this service listens.
+      provide: PUBLIC_BASE_URL,
+      useFactory: (config: ServiceConfig) => process.env.PUBLIC_BASE_URL ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
+      inject: [SERVICE_CONFIG],
+    },
     { provide: LAPSE_SWEEP_INTERVAL_MS, useFactory: () => lapseSweepIntervalFrom() },
     PermitRegisterQueries,
     LapseSweeper,

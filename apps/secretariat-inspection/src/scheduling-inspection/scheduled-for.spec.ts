@@ -12,9 +12,9 @@ describe('when an inspection is scheduled for', () => {
     expect(scheduledForInstant('١٤٠٤/٠٢/١٥')).toBe('2025-05-05T06:30:00.000Z');
   });
 
-  it('an ISO date-time is kept as given, for the decider to check', () => {
+  it('an ISO date-time is kept as given, for the decider to check; a date without a time is refused', () => {
     expect(scheduledForInstant('2025-05-05T09:00:00+03:30')).toBe('2025-05-05T09:00:00+03:30');
-    expect(scheduledForInstant('2025-05-05')).toBe('2025-05-05');
+    expect(() => scheduledForInstant('2025-05-05')).toThrow(expect.objectContaining({ field: 'scheduledFor' }));
   });
 
   it('a day that does not exist in the Jalali calendar is refused, naming the field', () => {
@@ -26,5 +26,12 @@ describe('when an inspection is scheduled for', () => {
     }
     expect(caught).toBeInstanceOf(DomainError);
     expect(caught).toMatchObject({ kind: 'invalid', code: 'invalid-jalali-date', field: 'scheduledFor' });
+  });
+
+  it('refuses a date that does not exist or a year beyond the calendar, naming the field', () => {
+    for (const text of ['2030-02-30T10:00:00Z', '9999-12-31T23:59:59Z', 'tomorrow']) {
+      expect(() => scheduledForInstant(text)).toThrow(expect.objectContaining({ field: 'scheduledFor', kind: 'invalid' }));
+    }
+    expect(scheduledForInstant('2030-02-28T10:00:00Z')).toBe('2030-02-28T10:00:00Z');
   });
 });

@@ -4,7 +4,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '
 import { randomUUID } from 'node:crypto';
 import { formatJalali, toJalaliDate } from '@cctv/kernel';
 import { CLOCK, Clock, metadataFor, Requester, RequestContext, SEQUENCES, SequenceFactory } from '@cctv/nest-common';
-import { requiredDocumentsFor, type OwnerIdentity } from '@cctv/union-domain';
+import { normalizeApplication, requiredDocumentsFor, type OwnerIdentity } from '@cctv/union-domain';
 import { ExecuteUnionFileCommand } from '../union-file/execute-union-file-command';
 import { fileSummary } from '../union-file/file-summary';
 import { OpenFileDto, OwnerDto } from './open-file.dto';
@@ -34,8 +34,13 @@ export class OpenFileController {
   @ApiConflictResponse({ description: 'A rule refused it' })
   async open(@Body() dto: OpenFileDto, @Requester() requester: RequestContext) {
     const now = this.clock.now();
-    const fileNumber = `U-${formatJalali(toJalaliDate(now)).slice(0, 4)}-${String(await this.fileNumbers.next()).padStart(6, '0')}`;
     const premises = { ...dto.premises, residentialUnits: dto.premises.residentialUnits ?? null };
+    const application = {
+      owner: toOwner(dto.owner), premises, system: dto.system, installer: dto.installer, requiredDocuments: requiredDocumentsFor(premises),
+    };
+    // The identity checks first: a refused application must not use up a file number.
+    normalizeApplication(application);
+    const fileNumber = `U-${formatJalali(toJalaliDate(now)).slice(0, 4)}-${String(await this.fileNumbers.next()).padStart(6, '0')}`;
     const state = await this.commands.execute(
       new ExecuteUnionFileCommand(
         {
@@ -43,11 +48,7 @@ export class OpenFileController {
           data: {
             fileId: randomUUID(),
             fileNumber,
-            owner: toOwner(dto.owner),
-            premises,
-            system: dto.system,
-            installer: dto.installer,
-            requiredDocuments: requiredDocumentsFor(premises),
+            ...application,
             now,
           },
         },

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { RedactingLogger } from './redacting-logger';
+import { StorableInputPipe } from './storable-input.pipe';
 import { createValidationPipe } from './validation';
 
 export interface ServiceOptions {
@@ -18,7 +19,7 @@ export interface ServiceOptions {
 export const createServiceApp = async (module: Type<unknown>, options: ServiceOptions): Promise<INestApplication> => {
   const app = await NestFactory.create(module, { logger: new RedactingLogger(options.name), bodyParser: false });
   app.use(json({ limit: '64kb' }));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -9,3 +9,4 @@ export * from './request-context';
 export * from './validation';
 export * from './tokens';
 export * from './sequence';
+export * from './storable-input.pipe';
