@@ -44,13 +44,23 @@ export const startStack = async (): Promise<RunningStack> => {
   const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
   const topicPrefix = `e2e-${run}.`;
   const kafkaBrokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+  const dropDatabase = async () => {
+    const admin = new Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  };
+  // A stack that fails to start leaves no database behind.
   const stack = await startServices({
     databaseUrl,
     topicPrefix,
     kafkaBrokers,
     ports: { 'union-intake': ports[0], 'secretariat-inspection': ports[1], 'permit-issuance': ports[2] },
-    env: { TOPIC_PARTITIONS: '3', SWEEP_INTERVAL_MS: '1000' },
+    env: { TOPIC_PARTITIONS: '3', LAPSE_SWEEP_INTERVAL_MS: '1000' },
     output: process.env.E2E_VERBOSE ? 'inherit' : 'pipe',
+  }).catch(async (error: unknown) => {
+    await dropDatabase().catch(() => undefined);
+    throw error;
   });
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
@@ -66,10 +76,7 @@ export const startStack = async (): Promise<RunningStack> => {
     stop: async () => {
       await db.end();
       await stack.stop();
-      const admin = new Client({ connectionString: ADMIN_URL });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      await admin.end();
+      await dropDatabase();
     },
   };
 };
