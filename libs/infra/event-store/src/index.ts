@@ -9,3 +9,4 @@ export * from './postgres/postgres-checkpoint-store';
 export type { SqlExecutor } from './postgres/sql';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './select-event-store';
+export { schemaDdl } from './postgres/schema.sql';
