@@ -6,6 +6,7 @@ import { settableClock } from '../testing/register-fixtures';
 import { openRegisterDatabase } from '../testing/register-database';
 import { FILE_A, id, secretariatDecisions } from '../testing/three-files';
 import { PermitRow } from './permit.row';
+import { permitRegisterProjection } from './permit-register.projection';
 import { PermitRegisterQueries } from './permit-register.queries';
 import { PERMIT_STATUSES } from './register-status';
 
@@ -157,5 +158,19 @@ describe('the permit register read model (PostgreSQL)', () => {
       await sweeper.onApplicationShutdown();
       expect(await expired()).toBe(true);
     });
+  });
+
+  it('holds exactly the same rows whether the log comes one event at a time or in batches', async () => {
+    await catchUp();
+    const rows = () => db.query(`SELECT * FROM "${db.getMetadata(PermitRow).schema}".rm_permits ORDER BY "permitId"`);
+    const oneByOne = await rows();
+    const log = await store.readAll(null, 10_000);
+    for (const size of [log.length, 3]) {
+      await db.transaction(async (em) => {
+        await permitRegisterProjection.reset(em);
+        for (let i = 0; i < log.length; i += size) await permitRegisterProjection.applyBatch(log.slice(i, i + size), em);
+      });
+      expect(await rows()).toEqual(oneByOne);
+    }
   });
 });

@@ -81,6 +81,17 @@ const queries = {
   file: new FileViewQuery(db, clock),
 };
 
+const wholeLog: RecordedEvent[] = [];
+const tableContents = async () => {
+  const tables: Record<string, unknown[]> = {};
+  for (const entity of SECRETARIAT_OFFICE_ENTITIES) {
+    const md = db.getMetadata(entity);
+    const key = md.primaryColumns[0].databaseName;
+    tables[md.tableName] = await db.query(`SELECT * FROM "${schema}"."${md.tableName}" ORDER BY "${key}"`);
+  }
+  return tables;
+};
+
 const storyEvents = Object.fromEntries(Object.entries(files).map(([name, f]) => [name, fileStory(f.ids, f)])) as Record<keyof typeof files, SecretariatFileEvent[]>;
 
 beforeAll(async () => {
@@ -91,6 +102,7 @@ beforeAll(async () => {
     const events = storyEvents[name as keyof typeof files];
     const log = [approvalOf(ids), ...recordedFileEvents(events), ...numbered(ids, events)];
     for (const event of log) await db.transaction((em) => secretariatOfficeProjection.apply(event, em));
+    wholeLog.push(...log);
   }
 });
 
@@ -253,6 +265,19 @@ describe('the secretariat’s office read model, fed from the log', () => {
     } finally {
       await other.rollbackTransaction();
       await other.release();
+    }
+  });
+});
+
+describe('the secretariat’s office read model, applied a batch at a time', () => {
+  it('holds exactly the same rows whether the log comes one event per transaction or in batches', async () => {
+    const oneByOne = await tableContents();
+    for (const size of [wholeLog.length, 7, 2]) {
+      await db.transaction(async (em) => {
+        await secretariatOfficeProjection.reset(em);
+        for (let i = 0; i < wholeLog.length; i += size) await secretariatOfficeProjection.applyBatch!(wholeLog.slice(i, i + size), em);
+      });
+      expect(await tableContents()).toEqual(oneByOne);
     }
   });
 });

@@ -96,4 +96,13 @@ describe('the union’s files read model', () => {
     });
     expect(await queries().one(fileId)).toEqual(before);
   });
+
+  it('is the same when the whole log is applied as one batch', async () => {
+    const before = await queries().one(fileId);
+    await db.transaction(async (em) => {
+      await unionFilesProjection.reset(em);
+      await unionFilesProjection.applyBatch(log, em);
+    });
+    expect(await queries().one(fileId)).toEqual(before);
+  });
 });

@@ -10,3 +10,4 @@ export * from './locks/runner-lock.port';
 export * from './locks/in-process-lock';
 export * from './locks/postgres-advisory-lock';
 export { LogFollower } from './log-follower';
+export { RowSet } from './batch/row-set';

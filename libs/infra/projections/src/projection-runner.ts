@@ -1,6 +1,6 @@
 import type { LockingCheckpointStore, LogPosition, RecordedEvent, SqlExecutor } from '@cctv/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import { EventHandlingError } from './event-handling.error';
+import { EventHandlingError, failureFields } from './event-handling.error';
 import { LogFollower } from './log-follower';
 import type { Projection } from './projection';
 import type { RunnerOptions } from './runner-options';
@@ -76,6 +76,18 @@ export class ProjectionRunner extends LogFollower {
   }
 
   private async applyAll(events: readonly RecordedEvent[], em: EntityManager): Promise<void> {
+    if (this.projection.applyBatch && events.length > 1) {
+      await em.query('SAVEPOINT projection_batch');
+      try {
+        await this.projection.applyBatch(events, em);
+        await em.query('RELEASE SAVEPOINT projection_batch');
+        return;
+      } catch (error) {
+        // Undo the batch's writes and apply it again event by event: same effect, and a failure names its event.
+        await em.query('ROLLBACK TO SAVEPOINT projection_batch');
+        this.options.logger.warn('projection batch failed as a whole; applying it event by event', { runner: this.name, ...failureFields(error) });
+      }
+    }
     for (const event of events) {
       try {
         await this.projection.apply(event, em);

@@ -8,6 +8,15 @@ export interface Projection {
   /** Runs inside the batch's transaction; throwing rolls back the whole batch, checkpoint included. */
   apply(event: RecordedEvent, em: EntityManager): Promise<void>;
   /**
+   * Optional: applies a whole batch at once, to the same effect as `apply` on
+   * each event in order (e.g. loading the rows the batch touches in one query
+   * and writing them back with a few statements). Runs inside the batch's
+   * transaction, under a savepoint: if it throws, the runner rolls back to
+   * the savepoint and applies the batch event by event with `apply`, which
+   * names the failing event.
+   */
+  applyBatch?(events: readonly RecordedEvent[], em: EntityManager): Promise<void>;
+  /**
    * Empties the read model before a rebuild, inside the rebuild's transaction.
    * Prefer DELETE to TRUNCATE: TRUNCATE would lock readers out until the
    * rebuild commits, DELETE lets them keep reading the old rows meanwhile.

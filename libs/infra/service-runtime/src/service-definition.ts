@@ -9,6 +9,8 @@ import type { Clock } from '@cctv/nest-common';
 export interface ReadModelProjection {
   readonly name: string;
   apply(event: RecordedEvent, em: EntityManager): Promise<void>;
+  /** Optional: the same as `apply` on each event in order, for a whole batch at once (see Projection.applyBatch). */
+  applyBatch?(events: readonly RecordedEvent[], em: EntityManager): Promise<void>;
   reset(em: EntityManager): Promise<void>;
 }
 

@@ -1,13 +1,15 @@
 import { fileEventOf, issuedPermitOf, type ReadModelUpdate } from '../recorded-events';
-import { SecretariatFileRow } from './secretariat-file.row';
 
 /** Runs last: the other tables read the file row as it was before this event. */
-export const updateFiles: ReadModelUpdate = async (recorded, em) => {
-  const files = em.getRepository(SecretariatFileRow);
+export const updateFiles: ReadModelUpdate = (recorded, { files }) => {
   const issued = issuedPermitOf(recorded);
   if (issued) {
     if (issued.permitType === 'installation') {
-      await files.update({ fileId: issued.fileId, installationPermitId: issued.permitId }, { installationPermitNumber: issued.permitNumber });
+      const file = files.get(issued.fileId);
+      if (file && file.installationPermitId === issued.permitId) {
+        file.installationPermitNumber = issued.permitNumber;
+        files.changed(file);
+      }
     }
     return;
   }
@@ -16,7 +18,7 @@ export const updateFiles: ReadModelUpdate = async (recorded, em) => {
   const at = new Date(event.data.at);
   if (event.type === 'InstallationQueuedForSigning') {
     const d = event.data;
-    await files.insert({
+    files.insert({
       fileId: d.fileId, fileNumber: d.fileNumber, premisesKind: d.premisesKind, residential: d.residential, cameraCount: d.cameraCount,
       approvedAt: new Date(d.approvedAt), queuedAt: at,
       installationPermitId: null, installationPermitNumber: null, installationHologram: null, signedAt: null, installationValidUntil: null,
@@ -26,7 +28,7 @@ export const updateFiles: ReadModelUpdate = async (recorded, em) => {
     });
     return;
   }
-  const file = await files.findOneBy({ fileId: event.data.fileId });
+  const file = files.get(event.data.fileId);
   if (!file) return; // queued before this read model's history began: nothing to hang it on
   file.history = [...file.history, { type: event.type, data: event.data }];
   file.updatedAt = at;
@@ -56,5 +58,5 @@ export const updateFiles: ReadModelUpdate = async (recorded, em) => {
     default:
       break;
   }
-  await files.save(file);
+  files.changed(file);
 };

@@ -1,18 +1,15 @@
-import { SecretariatFileRow } from '../files/secretariat-file.row';
 import { fileEventOf, type ReadModelUpdate } from '../recorded-events';
 import { jalaliDay } from '../../secretariat-file/jalali';
-import { InspectionRow } from './inspection.row';
 
 /** Visits as scheduled, then as recorded. */
-export const updateInspections: ReadModelUpdate = async (recorded, em) => {
+export const updateInspections: ReadModelUpdate = (recorded, { files, inspections }) => {
   const event = fileEventOf(recorded);
-  const inspections = em.getRepository(InspectionRow);
   if (event?.type === 'InspectionScheduled') {
     const d = event.data;
-    const file = await em.getRepository(SecretariatFileRow).findOneBy({ fileId: d.fileId });
+    const file = files.get(d.fileId);
     if (!file) return;
     const scheduledFor = new Date(d.scheduledFor);
-    await inspections.insert({
+    inspections.insert({
       inspectionId: d.inspectionId,
       fileId: d.fileId,
       fileNumber: file.fileNumber,
@@ -28,9 +25,9 @@ export const updateInspections: ReadModelUpdate = async (recorded, em) => {
     });
   } else if (event?.type === 'InspectionRecorded') {
     const d = event.data;
-    await inspections.update(
-      { inspectionId: d.inspectionId },
-      { status: 'recorded', passed: d.passed, findings: d.findings.map((f) => ({ ...f })), recordedAt: new Date(d.at) },
-    );
+    const inspection = inspections.get(d.inspectionId);
+    if (!inspection) return;
+    Object.assign(inspection, { status: 'recorded', passed: d.passed, findings: d.findings.map((f) => ({ ...f })), recordedAt: new Date(d.at) });
+    inspections.changed(inspection);
   }
 };

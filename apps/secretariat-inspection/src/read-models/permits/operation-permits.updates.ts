@@ -1,25 +1,37 @@
-import { SecretariatFileRow } from '../files/secretariat-file.row';
 import { fileEventOf, issuedPermitOf, type ReadModelUpdate } from '../recorded-events';
-import { OperationPermitRow } from './operation-permit.row';
+import type { OperationPermitRow } from './operation-permit.row';
+
+/** The latest-granted temporary permit of a file still standing as granted, as `ORDER BY grantedAt DESC LIMIT 1` finds it. */
+export const standingTemporaryOf = (rows: readonly OperationPermitRow[]): OperationPermitRow | undefined => {
+  let latest: OperationPermitRow | undefined;
+  for (const row of rows) {
+    if (row.kind !== 'temporary' || row.standing !== 'granted') continue;
+    if (!latest || row.grantedAt.getTime() > latest.grantedAt.getTime()) latest = row;
+  }
+  return latest;
+};
 
 /** Operation permits as granted, superseded and revoked here, numbered by the register. */
-export const updateOperationPermits: ReadModelUpdate = async (recorded, em) => {
-  const permits = em.getRepository(OperationPermitRow);
+export const updateOperationPermits: ReadModelUpdate = (recorded, { files, permits }) => {
+  const change = (permitId: string, changes: Partial<OperationPermitRow>) => {
+    const row = permits.get(permitId);
+    if (!row) return;
+    Object.assign(row, changes);
+    permits.changed(row);
+  };
   const issued = issuedPermitOf(recorded);
   if (issued) {
-    if (issued.permitType === 'operation') await permits.update({ permitId: issued.permitId }, { permitNumber: issued.permitNumber });
+    if (issued.permitType === 'operation') change(issued.permitId, { permitNumber: issued.permitNumber });
     return;
   }
   const event = fileEventOf(recorded);
   switch (event?.type) {
     case 'OperationPermitGranted': {
       const d = event.data;
-      const file = await em.getRepository(SecretariatFileRow).findOneBy({ fileId: d.fileId });
+      const file = files.get(d.fileId);
       if (!file) return;
-      if (d.supersedesPermitId) {
-        await permits.update({ permitId: d.supersedesPermitId }, { standing: 'superseded', supersededBy: d.permitId, renewalRequested: false });
-      }
-      await permits.insert({
+      if (d.supersedesPermitId) change(d.supersedesPermitId, { standing: 'superseded', supersededBy: d.permitId, renewalRequested: false });
+      permits.insert({
         permitId: d.permitId,
         fileId: d.fileId,
         fileNumber: file.fileNumber,
@@ -42,20 +54,20 @@ export const updateOperationPermits: ReadModelUpdate = async (recorded, em) => {
       // A failed re-inspection: what remains to remedy is what it found, within the same six months.
       const d = event.data;
       if (d.purpose !== 'reinspection' || d.passed) return;
-      const temporary = await permits.findOne({ where: { fileId: d.fileId, kind: 'temporary', standing: 'granted' }, order: { grantedAt: 'DESC' } });
-      if (temporary) await permits.update({ permitId: temporary.permitId }, { deficiencies: d.deficiencies.map(({ item, note }) => ({ item, note })) });
+      const temporary = standingTemporaryOf(permits.where('fileId', d.fileId));
+      if (temporary) change(temporary.permitId, { deficiencies: d.deficiencies.map(({ item, note }) => ({ item, note })) });
       return;
     }
     case 'RenewalRequested':
-      await permits.update({ permitId: event.data.permitId }, { renewalRequested: true });
+      change(event.data.permitId, { renewalRequested: true });
       return;
     case 'OperationPermitRefused':
-      if (event.data.purpose === 'renewal') await permits.update({ fileId: event.data.fileId, standing: 'granted' }, { renewalRequested: false });
+      if (event.data.purpose === 'renewal') {
+        for (const row of permits.where('fileId', event.data.fileId)) if (row.standing === 'granted') change(row.permitId, { renewalRequested: false });
+      }
       return;
     case 'PermitRevoked':
-      if (event.data.permitType === 'operation') {
-        await permits.update({ permitId: event.data.permitId }, { standing: 'revoked', revocationReason: event.data.reason });
-      }
+      if (event.data.permitType === 'operation') change(event.data.permitId, { standing: 'revoked', revocationReason: event.data.reason });
       return;
     default:
       return;

@@ -1,13 +1,11 @@
 import { fileEventOf, type ReadModelUpdate } from '../recorded-events';
-import { SigningQueueRow } from './signing-queue.row';
 
 /** In the queue from the union's approval until the secretariat signs. */
-export const updateSigningQueue: ReadModelUpdate = async (recorded, em) => {
+export const updateSigningQueue: ReadModelUpdate = (recorded, { signingQueue }) => {
   const event = fileEventOf(recorded);
-  const queue = em.getRepository(SigningQueueRow);
   if (event?.type === 'InstallationQueuedForSigning') {
     const d = event.data;
-    await queue.insert({
+    signingQueue.insert({
       fileId: d.fileId,
       fileNumber: d.fileNumber,
       premisesKind: d.premisesKind,
@@ -17,6 +15,6 @@ export const updateSigningQueue: ReadModelUpdate = async (recorded, em) => {
       queuedAt: new Date(d.at),
     });
   } else if (event?.type === 'InstallationPermitSigned') {
-    await queue.delete({ fileId: event.data.fileId });
+    signingQueue.delete(event.data.fileId);
   }
 };
