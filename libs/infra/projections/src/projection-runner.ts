@@ -19,6 +19,9 @@ export interface ProjectionRunnerOptions extends RunnerOptions {
 export class ProjectionRunner extends LogFollower {
   private readonly dataSource: DataSource;
   private readonly checkpoints: LockingCheckpointStore<SqlExecutor>;
+  /** Where this runner's last batch left the checkpoint (undefined: unknown, read the table). */
+  private saved: LogPosition | null | undefined = undefined;
+  private prefetched: { readonly from: LogPosition | null; readonly events: Promise<readonly RecordedEvent[]> } | null = null;
 
   constructor(
     private readonly projection: Projection,
@@ -39,40 +42,76 @@ export class ProjectionRunner extends LogFollower {
    * replay in seconds. Returns the number of events replayed.
    */
   rebuild(): Promise<number> {
-    return this.exclusive(() =>
-      this.dataSource.transaction(async (em) => {
+    return this.exclusive(() => {
+      this.saved = undefined;
+      this.prefetched = null;
+      return this.dataSource.transaction(async (em) => {
         await this.checkpoints.loadForUpdate(this.name, em);
         await this.projection.reset(em);
         let after: LogPosition | null = null;
         let replayed = 0;
+        let next = this.options.store.readAll(after, this.options.batchSize);
         for (;;) {
-          const events = await this.options.store.readAll(after, this.options.batchSize);
+          const events = await next;
           if (events.length === 0) break;
-          await this.applyAll(events, em);
           after = events[events.length - 1].position;
+          // Read the next batch while this one is applied.
+          next = this.options.store.readAll(after, this.options.batchSize);
+          next.catch(() => undefined);
+          await this.applyAll(events, em);
           replayed += events.length;
         }
         await this.checkpoints.save(this.name, after, em);
         return replayed;
-      }),
-    );
+      });
+    });
   }
 
   protected async processBatch(): Promise<number> {
     for (;;) {
       // Read before the transaction opens: a transaction that has written holds back the log's horizon.
-      const from = await this.checkpoints.load(this.name);
-      const events = await this.options.store.readAll(from, this.options.batchSize);
+      const from = this.saved !== undefined ? this.saved : await this.checkpoints.load(this.name);
+      const events = await this.read(from);
+      // (Had another replica moved the checkpoint on, the check in the transaction below finds out.)
       if (events.length === 0) return 0;
-      const applied = await this.dataSource.transaction(async (em) => {
-        // Another replica may have applied this batch meanwhile: then read again from where it got.
-        if ((await this.checkpoints.loadForUpdate(this.name, em)) !== from) return false;
-        await this.applyAll(events, em);
-        await this.checkpoints.save(this.name, events[events.length - 1].position, em);
-        return true;
-      });
+      const to = events[events.length - 1].position;
+      // A full batch: more is likely waiting, so read it while this one is applied.
+      if (events.length === this.options.batchSize) this.prefetch(to);
+      const applied = await this.dataSource
+        .transaction(async (em) => {
+          // Another replica may have applied this batch meanwhile: then read again from where it got.
+          if ((await this.checkpoints.loadForUpdate(this.name, em)) !== from) return false;
+          await this.applyAll(events, em);
+          await this.checkpoints.save(this.name, to, em);
+          return true;
+        })
+        .catch((error: unknown) => {
+          this.saved = undefined;
+          this.prefetched = null;
+          throw error;
+        });
+      this.saved = applied ? to : undefined;
       if (applied) return events.length;
+      this.prefetched = null;
     }
+  }
+
+  /**
+   * The batch after `from`: the one read ahead if it starts there, else read now.
+   * Reading ahead is as safe as reading late: the log only ever answers with
+   * events no running transaction can still precede.
+   */
+  private read(from: LogPosition | null): Promise<readonly RecordedEvent[]> {
+    const ahead = this.prefetched;
+    this.prefetched = null;
+    if (ahead && ahead.from === from) return ahead.events;
+    return this.options.store.readAll(from, this.options.batchSize);
+  }
+
+  private prefetch(from: LogPosition): void {
+    const events = this.options.store.readAll(from, this.options.batchSize);
+    events.catch(() => undefined); // whoever uses it sees the failure; unused, it is dropped
+    this.prefetched = { from, events };
   }
 
   private async applyAll(events: readonly RecordedEvent[], em: EntityManager): Promise<void> {
