@@ -9,6 +9,14 @@ export interface CheckpointStore<Tx = unknown> {
   /** `null` when the follower never saved: start before the first event. */
   load(name: string, tx?: Tx): Promise<LogPosition | null>;
   save(name: string, position: LogPosition | null, tx?: Tx): Promise<void>;
+  /**
+   * Optional: a save, outside any transaction of the caller's, that a crash of
+   * the database may lose (the checkpoint is then found where an earlier save
+   * left it) in exchange for not waiting for the disk. Only for followers that
+   * are at least once anyway — a relay, a reaction — which then repeat some
+   * work after such a crash; never for a read model.
+   */
+  saveRelaxed?(name: string, position: LogPosition | null): Promise<void>;
 }
 
 /**

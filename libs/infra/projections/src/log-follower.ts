@@ -51,8 +51,15 @@ export abstract class LogFollower {
     this.loop = null;
   }
 
+  /**
+   * Forget any position remembered from earlier batches: another process may
+   * have moved the checkpoint since (called on taking the lock and on catch-up).
+   */
+  protected forgetPosition(): void {}
+
   /** Processes batches until the head of the log; returns how many events. Failures are thrown, not retried. */
   async catchUp(): Promise<number> {
+    await this.exclusive(async () => this.forgetPosition());
     let total = 0;
     for (;;) {
       const handled = await this.exclusive(() => this.processBatch());
@@ -81,6 +88,7 @@ export abstract class LogFollower {
       }
       if (!lease) return;
       logger.info('runner holds its lock', { runner: this.name });
+      await this.exclusive(async () => this.forgetPosition());
       try {
         await this.follow(lease, stop);
       } finally {
@@ -101,7 +109,10 @@ export abstract class LogFollower {
         failures = 0;
         if (handled > 0) continue;
         if (lookAgain < LOOK_AGAIN_MS.length) {
-          await sleep(LOOK_AGAIN_MS[lookAgain++], interrupted);
+          // A new append ends the pause early too: waiting out the whole pause would delay it.
+          const delayMs = LOOK_AGAIN_MS[lookAgain++];
+          const woken = await waitFor(store.waitForAppend?.(delayMs) ?? sleep(delayMs).then(() => false), interrupted);
+          if (woken) lookAgain = 0;
         } else {
           const woken = await waitFor(store.waitForAppend?.(idleWaitMs) ?? sleep(idleWaitMs).then(() => false), interrupted);
           if (woken) lookAgain = 0;

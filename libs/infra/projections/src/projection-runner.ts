@@ -43,8 +43,7 @@ export class ProjectionRunner extends LogFollower {
    */
   rebuild(): Promise<number> {
     return this.exclusive(() => {
-      this.saved = undefined;
-      this.prefetched = null;
+      this.forgetPosition();
       return this.dataSource.transaction(async (em) => {
         await this.checkpoints.loadForUpdate(this.name, em);
         await this.projection.reset(em);
@@ -65,6 +64,11 @@ export class ProjectionRunner extends LogFollower {
         return replayed;
       });
     });
+  }
+
+  protected override forgetPosition(): void {
+    this.saved = undefined;
+    this.prefetched = null;
   }
 
   protected async processBatch(): Promise<number> {

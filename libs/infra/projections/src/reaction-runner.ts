@@ -17,6 +17,8 @@ export interface ReactionRunnerOptions extends RunnerOptions {
  */
 export class ReactionRunner extends LogFollower {
   private readonly checkpoints: CheckpointStore;
+  /** Where this runner last left the checkpoint (undefined: unknown, read it). */
+  private saved: LogPosition | null | undefined = undefined;
 
   constructor(
     private readonly reaction: Reaction,
@@ -26,8 +28,13 @@ export class ReactionRunner extends LogFollower {
     this.checkpoints = options.checkpoints;
   }
 
+  protected override forgetPosition(): void {
+    this.saved = undefined;
+  }
+
   protected async processBatch(): Promise<number> {
-    const from = await this.checkpoints.load(this.name);
+    // Only the lock holder moves this checkpoint, so after the first batch this runner knows it.
+    const from = this.saved !== undefined ? this.saved : await this.checkpoints.load(this.name);
     const events = await this.options.store.readAll(from, this.options.batchSize);
     let reached: LogPosition | null = from;
     try {
@@ -41,7 +48,12 @@ export class ReactionRunner extends LogFollower {
       }
     } finally {
       // Keep the progress made before a failure, so the retry starts at the failing event.
-      if (reached !== from) await this.checkpoints.save(this.name, reached);
+      if (reached !== from) {
+        this.saved = undefined; // until the save is known to have succeeded
+        // A save lost to a database crash only repeats reactions, which their deterministic event ids make harmless.
+        await (this.checkpoints.saveRelaxed ? this.checkpoints.saveRelaxed(this.name, reached) : this.checkpoints.save(this.name, reached));
+      }
+      this.saved = reached;
     }
     return events.length;
   }

@@ -31,6 +31,20 @@ suite('PostgreSQL checkpoints', () => {
     expect(await checkpoints.load('files')).toBe('12:7');
   });
 
+  it('a relaxed save is loaded like any other, and leaves the connection committing durably again', async () => {
+    await checkpoints.saveRelaxed('relay', '3:2');
+    await checkpoints.saveRelaxed('relay', '5:4');
+    expect(await checkpoints.load('relay')).toBe('5:4');
+    const client = await pool.connect();
+    try {
+      await new PostgresCheckpointStore(client, schema).saveRelaxed('relay', '6:1');
+      expect((await client.query('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('on');
+      expect(await checkpoints.load('relay')).toBe('6:1');
+    } finally {
+      client.release();
+    }
+  });
+
   it("a save inside the caller's transaction disappears with its rollback", async () => {
     await checkpoints.save('rolled-back', '1:1');
     const client = await pool.connect();

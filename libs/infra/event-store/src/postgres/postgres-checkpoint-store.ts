@@ -41,4 +41,18 @@ export class PostgresCheckpointStore implements LockingCheckpointStore<SqlExecut
       [name, position],
     );
   }
+
+  /**
+   * One statement, its own transaction, committed without waiting for the WAL
+   * to reach the disk (synchronous_commit off for this transaction only: the
+   * commit reads the setting before the transaction's settings are undone).
+   */
+  async saveRelaxed(name: string, position: LogPosition | null): Promise<void> {
+    await this.db.query(
+      `INSERT INTO ${this.table} (name, position, updated_at)
+       SELECT $1, $2, now() FROM (SELECT set_config('synchronous_commit', 'off', true)) relaxed
+       ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
+      [name, position],
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import type { IntegrationEvent } from '@cctv/contracts';
-import type { CheckpointStore, EventStore, RecordedEvent } from '@cctv/event-store';
+import type { CheckpointStore, EventStore, LogPosition, RecordedEvent } from '@cctv/event-store';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from '../backoff';
 import { envelopeProblem } from '../envelope/envelope-problem';
 import { isInboxStream } from '../inbox/inbox-event';
@@ -60,6 +60,9 @@ export class OutboundRelay {
   private readonly logger: MessagingLogger;
   private running: Promise<void> | null = null;
   private stopping = new AbortController();
+  /** The checkpoint as this leader last saved it (undefined: not known, read it). */
+  private position: LogPosition | null | undefined = undefined;
+  private prefetched: { readonly after: LogPosition | null; readonly events: Promise<readonly RecordedEvent[]> } | null = null;
 
   constructor(private readonly options: OutboundRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
@@ -77,25 +80,72 @@ export class OutboundRelay {
     this.stopping.abort();
     await this.running;
     this.running = null;
+    this.forget();
     await this.options.lock.release();
   }
 
   /** One round: if this replica leads, publish at most one batch and move the checkpoint past it. */
   async relayOnce(): Promise<RelayRound> {
-    const { name, topic, store, checkpoints, bus, lock } = this.options;
-    if (!(await lock.tryAcquire())) return { leader: false, read: 0, published: 0 };
-    const after = await checkpoints.load(name);
-    const events = await store.readAll(after, this.batchSize);
-    if (events.length === 0) return { leader: true, read: 0, published: 0 };
-
-    const messages = this.toMessages(events);
-    await bus.publish(topic, messages);
-    const last = events[events.length - 1].position;
-    await checkpoints.save(name, last);
-    if (messages.length > 0) {
-      this.logger.log(`relay ${name}: published ${messages.length} of ${events.length} events to ${topic}, checkpoint ${last}`);
+    const { name, topic, checkpoints, bus, lock } = this.options;
+    try {
+      let after: LogPosition | null;
+      let events: readonly RecordedEvent[];
+      if (this.position !== undefined) {
+        // Leading already, with the checkpoint known: ask the lock (its own session) while the log is read.
+        const [held, read] = await Promise.all([lock.tryAcquire(), this.read(this.position)]);
+        if (!held) return this.standingBy();
+        after = this.position;
+        events = read;
+      } else {
+        if (!(await lock.tryAcquire())) return this.standingBy();
+        after = await checkpoints.load(name);
+        events = await this.read(after);
+      }
+      if (events.length === 0) {
+        this.position = after;
+        return { leader: true, read: 0, published: 0 };
+      }
+      const last = events[events.length - 1].position;
+      // A full batch: more is likely waiting, so read it while this one goes to the broker.
+      if (events.length === this.batchSize) this.prefetch(last);
+      const messages = this.toMessages(events);
+      await bus.publish(topic, messages);
+      this.position = undefined; // until the save is known to have succeeded
+      // Losing this save to a database crash only publishes the batch again: at least once, as always.
+      await (checkpoints.saveRelaxed ? checkpoints.saveRelaxed(name, last) : checkpoints.save(name, last));
+      // While it holds the lock nobody else moves this checkpoint: the next round need not read it.
+      this.position = last;
+      if (messages.length > 0) {
+        this.logger.log(`relay ${name}: published ${messages.length} of ${events.length} events to ${topic}, checkpoint ${last}`);
+      }
+      return { leader: true, read: events.length, published: messages.length };
+    } catch (error) {
+      this.forget();
+      throw error;
     }
-    return { leader: true, read: events.length, published: messages.length };
+  }
+
+  private standingBy(): RelayRound {
+    this.forget();
+    return { leader: false, read: 0, published: 0 };
+  }
+
+  private forget(): void {
+    this.position = undefined;
+    this.prefetched = null;
+  }
+
+  private read(after: LogPosition | null): Promise<readonly RecordedEvent[]> {
+    const ahead = this.prefetched;
+    this.prefetched = null;
+    if (ahead && ahead.after === after) return ahead.events;
+    return this.options.store.readAll(after, this.batchSize);
+  }
+
+  private prefetch(after: LogPosition): void {
+    const events = this.options.store.readAll(after, this.batchSize);
+    events.catch(() => undefined); // whoever uses it sees the failure; unused, it is dropped
+    this.prefetched = { after, events };
   }
 
   private toMessages(events: readonly RecordedEvent[]): OutgoingMessage[] {
