@@ -75,6 +75,30 @@ suite('projection runner (PostgreSQL read model)', () => {
     expect(await allAppliedOnce(ids)).toBe(true);
   });
 
+  it('a projection that applies whole batches: when a batch fails as a whole, its writes are undone and it is applied event by event, naming the failing event', async () => {
+    const ids = await appendEvents(fx.store, 25);
+    class WholeBatches extends FileListProjection {
+      async applyBatch(events: readonly RecordedEvent[], em: Parameters<FileListProjection['apply']>[1]) {
+        for (const event of events) await this.apply(event, em);
+        throw new Error('the whole batch failed after writing'); // its writes must not survive
+      }
+    }
+    const failing = new WholeBatches(fx.schema, {
+      beforeApply: async (event) => {
+        if (event.eventId === ids[13]) throw new Error('read model constraint broken');
+      },
+    });
+
+    await expect(runner(failing).catchUp()).rejects.toMatchObject({ eventId: ids[13] });
+    expect((await rows()).map((r) => r.event_id).sort()).toEqual(ids.slice(0, 10).sort());
+    expect(await runner(new WholeBatches(fx.schema)).catchUp()).toBe(15);
+    expect(await allAppliedOnce(ids)).toBe(true);
+
+    // A rebuild falls back the same way, inside its one transaction.
+    expect(await runner(new WholeBatches(fx.schema)).rebuild()).toBe(25);
+    expect(await allAppliedOnce(ids)).toBe(true);
+  });
+
   it('a process that dies between applying and committing loses nothing and applies nothing twice', async () => {
     const ids = await appendEvents(fx.store, 15);
     const crashingProcess = await fx.openDataSource();

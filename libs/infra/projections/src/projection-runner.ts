@@ -57,7 +57,7 @@ export class ProjectionRunner extends LogFollower {
           // Read the next batch while this one is applied.
           next = this.options.store.readAll(after, this.options.batchSize);
           next.catch(() => undefined);
-          await this.applyAll(events, em);
+          await this.applyInRebuild(events, em);
           replayed += events.length;
         }
         await this.checkpoints.save(this.name, after, em);
@@ -81,19 +81,11 @@ export class ProjectionRunner extends LogFollower {
       const to = events[events.length - 1].position;
       // A full batch: more is likely waiting, so read it while this one is applied.
       if (events.length === this.options.batchSize) this.prefetch(to);
-      const applied = await this.dataSource
-        .transaction(async (em) => {
-          // Another replica may have applied this batch meanwhile: then read again from where it got.
-          if ((await this.checkpoints.loadForUpdate(this.name, em)) !== from) return false;
-          await this.applyAll(events, em);
-          await this.checkpoints.save(this.name, to, em);
-          return true;
-        })
-        .catch((error: unknown) => {
-          this.saved = undefined;
-          this.prefetched = null;
-          throw error;
-        });
+      const applied = await this.applyInTransaction(from, to, events).catch((error: unknown) => {
+        this.saved = undefined;
+        this.prefetched = null;
+        throw error;
+      });
       this.saved = applied ? to : undefined;
       if (applied) return events.length;
       this.prefetched = null;
@@ -118,18 +110,58 @@ export class ProjectionRunner extends LogFollower {
     this.prefetched = { from, events };
   }
 
-  private async applyAll(events: readonly RecordedEvent[], em: EntityManager): Promise<void> {
-    if (this.projection.applyBatch && events.length > 1) {
-      await em.query('SAVEPOINT projection_batch');
+  /**
+   * The batch and its checkpoint in one transaction; false if another replica
+   * got there first. If the projection's whole-batch apply fails, the
+   * transaction rolls back and the batch is applied again event by event,
+   * which has the same effect and names the event a failure comes from.
+   */
+  private async applyInTransaction(from: LogPosition | null, to: LogPosition, events: readonly RecordedEvent[]): Promise<boolean> {
+    const attempt = (wholeBatch: boolean) =>
+      this.dataSource.transaction(async (em) => {
+        // Another replica may have applied this batch meanwhile: then read again from where it got.
+        if ((await this.checkpoints.loadForUpdate(this.name, em)) !== from) return false;
+        await this.applyAll(events, em, wholeBatch);
+        await this.checkpoints.save(this.name, to, em);
+        return true;
+      });
+    if (!this.batchesWhole(events)) return attempt(false);
+    try {
+      return await attempt(true);
+    } catch (error) {
+      if (!(error instanceof WholeBatchError)) throw error;
+      this.options.logger.warn('projection batch failed as a whole; applying it event by event', { runner: this.name, ...failureFields(error.cause) });
+      return attempt(false);
+    }
+  }
+
+  /** Within the rebuild's one transaction, a failed whole-batch apply is undone to a savepoint instead. */
+  private async applyInRebuild(events: readonly RecordedEvent[], em: EntityManager): Promise<void> {
+    if (!this.batchesWhole(events)) return this.applyAll(events, em, false);
+    await em.query('SAVEPOINT projection_batch');
+    try {
+      await this.applyAll(events, em, true);
+      await em.query('RELEASE SAVEPOINT projection_batch');
+    } catch (error) {
+      if (!(error instanceof WholeBatchError)) throw error;
+      await em.query('ROLLBACK TO SAVEPOINT projection_batch');
+      this.options.logger.warn('projection batch failed as a whole; applying it event by event', { runner: this.name, ...failureFields(error.cause) });
+      await this.applyAll(events, em, false);
+    }
+  }
+
+  private batchesWhole(events: readonly RecordedEvent[]): boolean {
+    return this.projection.applyBatch !== undefined && events.length > 1;
+  }
+
+  private async applyAll(events: readonly RecordedEvent[], em: EntityManager, wholeBatch: boolean): Promise<void> {
+    if (wholeBatch && this.projection.applyBatch) {
       try {
         await this.projection.applyBatch(events, em);
-        await em.query('RELEASE SAVEPOINT projection_batch');
-        return;
       } catch (error) {
-        // Undo the batch's writes and apply it again event by event: same effect, and a failure names its event.
-        await em.query('ROLLBACK TO SAVEPOINT projection_batch');
-        this.options.logger.warn('projection batch failed as a whole; applying it event by event', { runner: this.name, ...failureFields(error) });
+        throw new WholeBatchError(error);
       }
+      return;
     }
     for (const event of events) {
       try {
@@ -138,5 +170,12 @@ export class ProjectionRunner extends LogFollower {
         throw new EventHandlingError(event, error);
       }
     }
+  }
+}
+
+/** A whole-batch apply failed: the batch is to be applied again event by event. */
+class WholeBatchError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('applying the batch as a whole failed');
   }
 }

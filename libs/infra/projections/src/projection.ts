@@ -11,9 +11,8 @@ export interface Projection {
    * Optional: applies a whole batch at once, to the same effect as `apply` on
    * each event in order (e.g. loading the rows the batch touches in one query
    * and writing them back with a few statements). Runs inside the batch's
-   * transaction, under a savepoint: if it throws, the runner rolls back to
-   * the savepoint and applies the batch event by event with `apply`, which
-   * names the failing event.
+   * transaction: if it throws, the runner rolls its writes back and applies
+   * the batch again event by event with `apply`, which names the failing event.
    */
   applyBatch?(events: readonly RecordedEvent[], em: EntityManager): Promise<void>;
   /**

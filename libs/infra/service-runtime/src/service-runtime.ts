@@ -80,7 +80,13 @@ export class ServiceRuntime {
     const bus =
       hosting.bus ??
       (config.kafkaBrokers.length
-        ? new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: config.service, logger: messagingLogger(logger) })
+        ? new KafkaMessageBus({
+            brokers: config.kafkaBrokers,
+            clientId: config.service,
+            logger: messagingLogger(logger),
+            // The inbox stores each partition's messages in order; partitions need not wait for one another.
+            partitionsConsumedConcurrently: config.topicPartitions,
+          })
         : new InProcessBus({ logger: messagingLogger(logger) }));
     return new ServiceRuntime(definition, config, pool, store, dataSource, bus, !hosting.bus, hosting, postgresSequences(pool, config.schema), logger);
   }

@@ -27,9 +27,15 @@ export class PostgresCheckpointStore implements LockingCheckpointStore<SqlExecut
    * is never applied twice, even by two processes that both believe they run.
    */
   async loadForUpdate(name: string, tx: SqlExecutor): Promise<LogPosition | null> {
-    await tx.query(`INSERT INTO ${this.table} (name, position) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`, [name]);
+    // One round trip: the upsert creates the row if missing and otherwise locks it (as FOR UPDATE
+    // would, waiting for another holder and then answering with what that holder committed).
     const rows = rowsOf<{ position: string | null }>(
-      await tx.query(`SELECT position FROM ${this.table} WHERE name = $1 FOR UPDATE`, [name]),
+      await tx.query(
+        `INSERT INTO ${this.table} (name, position) VALUES ($1, NULL)
+         ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name
+         RETURNING position`,
+        [name],
+      ),
     );
     return rows[0]?.position ?? null;
   }
