@@ -86,7 +86,7 @@ const commandsOf = (ids: StoryIds, residential: boolean, reinspectionFinds: read
     { type: 'ScheduleInspection', data: { fileId, inspectionId: ids.inspectionId, scheduledFor: at.visit, inspectorIds: [ids.inspectorId], now: at.scheduled } },
     {
       type: 'RecordInspectionFindings',
-      data: { fileId, inspectionId: ids.inspectionId, findings: findings(residential, DEFICIENCIES), checklist: checklistFor(residential), now: at.recorded },
+      data: { fileId, inspectionId: ids.inspectionId, recordedBy: ids.inspectorId, findings: findings(residential, DEFICIENCIES), checklist: checklistFor(residential), now: at.recorded },
     },
     { type: 'GrantOperationPermit', data: { fileId, permitId: ids.temporaryPermitId, hologramSerial: 'KR1404000002', now: at.temporaryGranted } },
     { type: 'ReportRemediation', data: { fileId, note: 'تابلو نصب و یو‌پی‌اس خریداری شد', now: at.remediated } },
@@ -96,7 +96,7 @@ const commandsOf = (ids: StoryIds, residential: boolean, reinspectionFinds: read
     },
     {
       type: 'RecordInspectionFindings',
-      data: { fileId, inspectionId: ids.reinspectionId, findings: findings(residential, reinspectionFinds), checklist: checklistFor(residential), now: at.reinspected },
+      data: { fileId, inspectionId: ids.reinspectionId, recordedBy: ids.inspectorId, findings: findings(residential, reinspectionFinds), checklist: checklistFor(residential), now: at.reinspected },
     },
     { type: 'GrantOperationPermit', data: { fileId, permitId: ids.mainPermitId, hologramSerial: 'KR1404000003', now: at.mainGranted } },
     { type: 'RequestRenewal', data: { fileId, requestId: `${fileId}-renewal`, now: at.renewalRequested } },

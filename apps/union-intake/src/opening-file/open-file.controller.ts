@@ -4,7 +4,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '
 import { randomUUID } from 'node:crypto';
 import { formatJalali, toJalaliDate } from '@cctv/kernel';
 import { CLOCK, Clock, metadataFor, Requester, RequestContext, SEQUENCES, SequenceFactory } from '@cctv/nest-common';
-import { normalizeApplication, requiredDocumentsFor, type OwnerIdentity } from '@cctv/union-domain';
+import { assertMayActOnFile, normalizeApplication, requiredDocumentsFor, type OwnerIdentity } from '@cctv/union-domain';
 import { ExecuteUnionFileCommand } from '../union-file/execute-union-file-command';
 import { fileSummary } from '../union-file/file-summary';
 import { OpenFileDto, OwnerDto } from './open-file.dto';
@@ -40,6 +40,7 @@ export class OpenFileController {
     };
     // The identity checks first: a refused application must not use up a file number.
     normalizeApplication(application);
+    assertMayActOnFile({ role: requester.actor.role, nationalId: requester.nationalId }, application.owner.nationalId);
     const fileNumber = `U-${formatJalali(toJalaliDate(now)).slice(0, 4)}-${String(await this.fileNumbers.next()).padStart(6, '0')}`;
     const state = await this.commands.execute(
       new ExecuteUnionFileCommand(

@@ -10,3 +10,4 @@ export * from './validation';
 export * from './tokens';
 export * from './sequence';
 export * from './storable-input.pipe';
+export * from './auth';

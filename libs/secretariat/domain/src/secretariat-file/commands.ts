@@ -51,6 +51,8 @@ export type RecordInspectionFindings = FileCommand<
   'RecordInspectionFindings',
   {
     readonly inspectionId: string;
+    /** The inspector recording them: one of those the inspection was assigned to. */
+    readonly recordedBy: string;
     readonly findings: readonly Finding[];
     /** Configuration: the items this inspection must answer (see checklistFor). */
     readonly checklist: readonly ChecklistItem[];
