@@ -17,6 +17,8 @@ export type QueueForSigning = FileCommand<
     readonly residential: boolean;
     readonly cameraCount: number;
     readonly approvedAt: string;
+    /** The union's reference for the file's owner (none for files approved before it existed). */
+    readonly ownerRef?: string;
   }
 >;
 
