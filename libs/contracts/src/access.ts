@@ -29,6 +29,7 @@ export const ACCESS = {
     'POST /files/{fileId}/documents/{kind}/request-again': ['union-clerk'],
     'POST /files/{fileId}/approve': ['union-head'],
     'POST /files/{fileId}/refuse': ['union-head'],
+    'GET /statistics': ['analyst', 'union-head'],
     'GET /health': 'public',
   },
   'secretariat-inspection': {
@@ -47,11 +48,13 @@ export const ACCESS = {
     'GET /temporary-permits': ['secretariat-officer'],
     'GET /permits/expiring': ['secretariat-officer', 'registrar'],
     'GET /files/{fileId}': ['owner', 'secretariat-officer', 'inspector'],
+    'GET /statistics': ['analyst', 'secretariat-officer'],
     'GET /health': 'public',
   },
   'permit-issuance': {
     'GET /permits': ['registrar', 'secretariat-officer'],
     'GET /permits/{permitNumber}': ['registrar', 'secretariat-officer'],
+    'GET /statistics': ['analyst', 'registrar'],
     'GET /verify': 'public',
     'GET /verify/{permitNumber}': 'public',
     'GET /health': 'public',

@@ -11,3 +11,4 @@ export * from './tokens';
 export * from './sequence';
 export * from './storable-input.pipe';
 export * from './auth';
+export * from './statistics';
