@@ -93,6 +93,8 @@ describe('the register’s routes', () => {
 
   it('GET /permits/:permitNumber accepts Persian digits; an unknown number is a 404 in Persian', async () => {
     expect((await get(`/permits/${encodeURIComponent('KR-OM-۱۴۰۴-۰۰۰۰۰۲')}`)).body).toMatchObject({ permitNumber: 'KR-OM-1404-000002', status: 'revoked' });
+    expect((await get('/permits/KR-OM-1404-000002')).body.history.map((h: { step: string; actor: { personId: string }; atJalali: string }) => [h.step, h.actor.personId, h.atJalali]))
+      .toEqual([['PermitIssued', 'officer-7', '1404/02/11'], ['PermitRevoked', 'officer-7', '1404/03/11']]);
     const unknown = await get('/permits/KR-OM-1404-000777');
     expect(unknown.status).toBe(404);
     expect(unknown.body.messageFa).toBe('مجوزی با این شماره در دفتر مجوزها ثبت نشده است.');

@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { formatJalali, normalizePersianText, toJalaliDate } from '@cctv/kernel';
+import { formatJalali, normalizePersianText, ROLE_LABELS_FA, toJalaliDate, type OfficeRole } from '@cctv/kernel';
 import { Requester, UuidParam, type RequestContext } from '@cctv/nest-common';
 import { assertMayActOnFile, DOCUMENT_LABELS_FA, isDocumentKind, ownNationalId } from '@cctv/union-domain';
 import { FilesQueryDto } from './files-query.dto';
@@ -74,7 +74,8 @@ export class FilesQueryController {
         office: t.office,
         step: t.step,
         summaryFa: t.summaryFa,
-        actor: { role: t.actorRole, personId: t.actorId },
+        actor: { role: t.actorRole, roleFa: ROLE_LABELS_FA[t.actorRole as OfficeRole] ?? t.actorRole, personId: t.actorId },
+        correlationId: t.correlationId,
       })),
     };
   }

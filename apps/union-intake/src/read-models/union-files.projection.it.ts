@@ -97,6 +97,9 @@ describe('the union’s files read model', () => {
     expect(file.operationPermitNumber).toBe('KR-OM-1404-000001');
     // the timeline reads in the order things happened, not the order the news arrived
     expect(file.timeline.map((t) => t.office)).toEqual(['union', 'union', 'union', 'secretariat', 'issuance', 'secretariat']);
+    // who took each step, in which role, when, and the request that caused it
+    expect(file.timeline[0]).toMatchObject({ at: '2025-05-01T06:00:00.000Z', atJalali: '1404/02/11', actor: { role: 'union-clerk', roleFa: 'کارشناس اتحادیه', personId: 'clerk-1' }, correlationId: 'c' });
+    expect(file.timeline[3]).toMatchObject({ office: 'secretariat', actor: { role: 'secretariat-officer', personId: 'officer-1' } });
   });
 
   it('is rebuilt the same from position zero', async () => {

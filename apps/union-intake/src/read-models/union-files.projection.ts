@@ -81,6 +81,7 @@ export const unionFilesProjection = {
       summaryFa: text(data),
       actorRole: event.metadata.actor.role,
       actorId: event.metadata.actor.personId,
+      correlationId: event.metadata.correlationId,
     });
   },
 
