@@ -183,6 +183,22 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
       expect([...offices].sort()).toEqual(['issuance', 'secretariat', 'union']);
       expect(file.timeline.some((t: any) => t.step === 'DocumentRequestedAgain')).toBe(true);
       expect(file.timeline.every((t: any) => /^\d{4}\/\d{2}\/\d{2}$/.test(t.atJalali))).toBe(true);
+
+      // Who took each step, in which role, when (ISO and Jalali), and which request caused it.
+      const step = (type: string) => file.timeline.find((t: any) => t.step === type);
+      expect(step('InstallationApproved')).toMatchObject({ actor: { role: 'union-head', personId: unionHead.id }, atJalali: formatJalali(toJalaliDate(new Date(step('InstallationApproved').at))) });
+      expect(step('DocumentSubmitted').actor).toMatchObject({ role: 'owner', personId: owner.id });
+      const signing = step('secretariat.InstallationPermitSigned.v1');
+      expect(signing.actor).toMatchObject({ role: 'secretariat-officer', personId: officer.id });
+      // The register's entry was made because of the signature: same person, same request.
+      const registered = file.timeline.find((t: any) => t.step === 'issuance.PermitIssued.v1' && t.correlationId === signing.correlationId);
+      expect(registered?.actor).toMatchObject({ role: 'secretariat-officer', personId: officer.id });
+      const mainHistory = (await issuance('GET', `/permits/${encodeURIComponent(mainEntry.permitNumber)}`)).body.history;
+      expect(mainHistory.map((h: any) => [h.step, h.actor.role, h.actor.personId])).toEqual([['PermitIssued', 'secretariat-officer', officer.id]]);
+      expect(mainHistory[0].atJalali).toBe(mainEntry.issuedOnJalali);
+      const tempHistory = (await issuance('GET', `/permits/${encodeURIComponent(tempEntry.permitNumber)}`)).body.history;
+      expect(tempHistory.map((h: any) => h.step)).toEqual(['PermitIssued', 'PermitSuperseded']);
+      expect(tempHistory.every((h: any) => h.correlationId && h.at && h.atJalali)).toBe(true);
       console.log(`[e2e] ${name}: lifecycle ${Date.now() - t0} ms; approval → secretariat signing queue ${crossOfficeMs} ms`);
     });
   });
@@ -271,6 +287,16 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
     });
   });
 
+  describe('the services’ logs', () => {
+    it('hold no national ID, phone number, postal code, name or address, after everything above', () => {
+      const lines = stack.logs();
+      expect(lines.length).toBeGreaterThan(0);
+      const personal = [NATIONAL_ID, NATIONAL_ID_2, MOBILE, '9151234567', '9351112233', POSTAL_CODE, ADDRESS_WORD, 'بلوار', 'زهرا', 'احمد'];
+      expect(lines.filter((line) => personal.some((p) => line.includes(p)))).toEqual([]);
+      console.log(`[e2e] ${name}: ${lines.length} log lines checked for personal data`);
+    });
+  });
+
   describe('the public event streams', () => {
     // The in-process bus keeps its messages inside the process under test: there is no topic to read from outside.
     if (!readsKafka) console.log(`[e2e] ${name}: skipping the public-topic check — its bus lives inside the process, no Kafka to read`);
@@ -281,7 +307,8 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
       for (const type of ['union.FileOpened.v1', 'union.InstallationApproved.v1', 'secretariat.InspectionRecorded.v1', 'secretariat.OperationPermitGranted.v1', 'issuance.PermitIssued.v1', 'issuance.PermitSuperseded.v1']) {
         expect(types).toContain(type);
       }
-      const personal = [NATIONAL_ID, NATIONAL_ID_2, MOBILE, '9151234567', '9351112233', POSTAL_CODE, ADDRESS_WORD, 'بلوار', 'خیابان', 'زهرا', 'احمد'];
+      // Also the owners' sign-in ids: an identity provider may use the national ID as the user name.
+      const personal = [NATIONAL_ID, NATIONAL_ID_2, MOBILE, '9151234567', '9351112233', POSTAL_CODE, ADDRESS_WORD, 'بلوار', 'خیابان', 'زهرا', 'احمد', owner.id];
       const leaks = messages.filter((m) => personal.some((p) => m.includes(p)));
       expect(leaks).toEqual([]);
       console.log(`[e2e] ${name}: ${messages.length} public messages checked for personal data`);

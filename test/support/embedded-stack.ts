@@ -46,7 +46,13 @@ export const startEmbeddedStack = async (): Promise<RunningStack> => {
     stdio: ['ignore', process.env.E2E_VERBOSE ? 'inherit' : 'pipe', process.env.E2E_VERBOSE ? 'inherit' : 'pipe'],
   });
   const tail: string[] = [];
-  const keep = (chunk: Buffer) => tail.push(...chunk.toString('utf8').split('\n').filter(Boolean)) && tail.splice(0, Math.max(0, tail.length - 30));
+  const logs: string[] = [];
+  const keep = (chunk: Buffer) => {
+    const fresh = chunk.toString('utf8').split('\n').filter(Boolean);
+    logs.push(...fresh);
+    tail.push(...fresh);
+    tail.splice(0, Math.max(0, tail.length - 30));
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -89,6 +95,7 @@ export const startEmbeddedStack = async (): Promise<RunningStack> => {
     kafkaBrokers: null,
     db,
     sign: npmRunToken(path.join(dataDir, 'auth')),
+    logs: () => logs,
     stop: async () => {
       await db.end().catch(() => undefined);
       await stopChild();

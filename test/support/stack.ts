@@ -24,6 +24,8 @@ export interface RunningStack {
   readonly db: Client;
   /** Signs tokens the stack's services trust. */
   readonly sign: TokenSigner;
+  /** Every line the services wrote to stdout and stderr so far. */
+  logs(): readonly string[];
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export const startStack = async (): Promise<RunningStack> => {
     await admin.end();
   };
   const idp = await identityProvider();
+  const logs: string[] = [];
   // A stack that fails to start leaves no database behind.
   const stack = await startServices({
     databaseUrl,
@@ -90,6 +93,7 @@ export const startStack = async (): Promise<RunningStack> => {
     ports: { 'union-intake': ports[0], 'secretariat-inspection': ports[1], 'permit-issuance': ports[2] },
     env: { TOPIC_PARTITIONS: '3', LAPSE_SWEEP_INTERVAL_MS: '1000', ...idp.env },
     output: process.env.E2E_VERBOSE ? 'inherit' : 'pipe',
+    onLine: (_service: string, line: string) => logs.push(line),
   }).catch(async (error: unknown) => {
     await dropDatabase().catch(() => undefined);
     idp.remove();
@@ -107,6 +111,7 @@ export const startStack = async (): Promise<RunningStack> => {
     kafkaBrokers: kafkaBrokers.split(','),
     db,
     sign: idp.sign,
+    logs: () => logs,
     stop: async () => {
       await db.end();
       await stack.stop();
