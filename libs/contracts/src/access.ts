@@ -43,7 +43,7 @@ export const ACCESS = {
     'POST /files/{fileId}/renewal-requests': ['owner', 'secretariat-officer'],
     'POST /files/{fileId}/permits/{permitId}/revoke': ['secretariat-officer'],
     'GET /signing-queue': ['secretariat-officer'],
-    'GET /operation-requests': ['secretariat-officer', 'inspector'],
+    'GET /operation-requests': ['secretariat-officer'],
     'GET /inspections': ['secretariat-officer', 'inspector'],
     'GET /temporary-permits': ['secretariat-officer'],
     'GET /permits/expiring': ['secretariat-officer', 'registrar'],
