@@ -4,3 +4,4 @@ export * from './dev-token';
 export * from './token-verifier';
 export * from './access.guard';
 export * from './temporary-auth';
+export * from './owner-ref';
