@@ -1,9 +1,9 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { RedactingLogger } from './redacting-logger';
+import { requestBodyHandling } from './request-body';
 import { StorableInputPipe } from './storable-input.pipe';
 import { createValidationPipe } from './validation';
 import type { AccessTable } from '@cctv/contracts';
@@ -23,10 +23,10 @@ export interface ServiceOptions {
   readonly verifier?: TokenVerifier;
 }
 
-/** One way to stand a service up: logging, validation, error answers, body limit, OpenAPI at /openapi.json. */
+/** One way to stand a service up: logging, validation, error answers, JSON bodies up to a limit, OpenAPI at /openapi.json. */
 export const createServiceApp = async (module: Type<unknown>, options: ServiceOptions): Promise<INestApplication> => {
   const app = await NestFactory.create(module, { logger: new RedactingLogger(options.name), bodyParser: false });
-  app.use(json({ limit: '64kb' }));
+  app.use(...requestBodyHandling());
   app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   const verifier = options.verifier ?? (await TokenVerifier.create(authSettingsFrom()));

@@ -10,5 +10,6 @@ export * from './validation';
 export * from './tokens';
 export * from './sequence';
 export * from './storable-input.pipe';
+export * from './request-body';
 export * from './auth';
 export * from './statistics';
