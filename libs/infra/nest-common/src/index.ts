@@ -11,5 +11,6 @@ export * from './tokens';
 export * from './sequence';
 export * from './storable-input.pipe';
 export * from './request-body';
+export * from './rate-limit';
 export * from './auth';
 export * from './statistics';
