@@ -2,7 +2,7 @@ import { formatJalali, toJalaliDate, validityWindow } from '@cctv/kernel';
 import { checklistFor } from '@cctv/secretariat-domain';
 import { call, eventually, signTokensWith, type Actor } from './support/http';
 import {
-  ADDRESS_WORD, clerk, inspector, MOBILE, NATIONAL_ID, NATIONAL_ID_2, officer, owner, ownerOf, POSTAL_CODE, publicPlace, registrar, residentialBuilding, unionHead, unionHead2,
+  ADDRESS_WORD, clerk, inspector, MOBILE, NATIONAL_ID, NATIONAL_ID_2, officer, owner, owner2, ownerOf, POSTAL_CODE, publicPlace, registrar, residentialBuilding, unionHead, unionHead2,
 } from './support/fixtures';
 import { startEmbeddedStack } from './support/embedded-stack';
 import { startStack, type RunningStack } from './support/stack';
@@ -238,6 +238,32 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM union_intake.events WHERE stream_id = $1 AND type = 'InstallationApproved'`, [`union-file-${file.fileId}`]);
       expect(rows[0].n).toBe(1);
+    });
+
+    it('at the secretariat, another owner and an inspector not sent to the file are refused, and nothing is stored', async () => {
+      const { fileId } = await signedFile(residentialBuilding(), hologram(20));
+      const count = async () => (await stack.db.query(`SELECT count(*)::int AS n FROM secretariat_inspection.events WHERE stream_id = $1`, [`secretariat-file-${fileId}`])).rows[0].n;
+      await eventually(() => secretariat('GET', `/files/${fileId}`, owner), (r) => r.status === 200, 'the owner sees their file at the secretariat');
+      const before = await count();
+      const letter = { letterNumber: '۱۴۰۴/۹۹', siteAddress: 'مشهد، کوچه ۱', contactMobile: '09150000000' };
+      for (const [method, path, body] of [['POST', 'operation-requests', letter], ['POST', 'remediation', { note: 'x' }], ['POST', 'renewal-requests', undefined], ['GET', '', undefined]] as const) {
+        const answer = await secretariat(method, `/files/${fileId}${path ? `/${path}` : ''}`, owner2, body);
+        expect([path, answer.status, answer.body.error]).toEqual([path, 403, 'not-your-file']);
+      }
+      expect(await count()).toBe(before);
+
+      const stranger: Actor = { id: 'insp-9', role: 'inspector' };
+      expect((await secretariat('POST', `/files/${fileId}/operation-requests`, owner, letter)).status).toBe(200);
+      const visit = await secretariat('POST', `/files/${fileId}/inspections`, officer, { scheduledFor: new Date(Date.now() + 86_400_000).toISOString(), inspectorIds: [inspector.id] });
+      expect(visit.status).toBe(200);
+      const findings = checklistFor(true).map((item) => ({ item, passed: true }));
+      const refused = await secretariat('POST', `/files/${fileId}/inspections/${visit.body.inspectionId}/findings`, stranger, { findings });
+      expect([refused.status, refused.body.error]).toEqual([403, 'not-your-inspection']);
+      await eventually(() => secretariat('GET', `/files/${fileId}`, inspector), (r) => r.status === 200, 'the assigned inspector sees the file');
+      expect((await secretariat('GET', `/files/${fileId}`, stranger)).body.error).toBe('not-assigned-to-file');
+      expect((await secretariat('GET', `/inspections?inspectorId=${inspector.id}`, stranger)).status).toBe(403);
+      expect((await secretariat('GET', '/inspections', stranger)).body.inspections).toEqual([]);
+      expect(await count()).toBe(before + 2);
     });
 
     it('a malformed request gets a 400 naming the field, and nothing is stored', async () => {

@@ -91,7 +91,8 @@ export const startStack = async (): Promise<RunningStack> => {
     topicPrefix,
     kafkaBrokers,
     ports: { 'union-intake': ports[0], 'secretariat-inspection': ports[1], 'permit-issuance': ports[2] },
-    env: { TOPIC_PARTITIONS: '3', LAPSE_SWEEP_INTERVAL_MS: '1000', ...idp.env },
+    // One owner-reference secret for the union and the secretariat, as an operator sets it for both.
+    env: { TOPIC_PARTITIONS: '3', LAPSE_SWEEP_INTERVAL_MS: '1000', OWNER_REF_SECRET: randomBytes(32).toString('base64url'), ...idp.env },
     output: process.env.E2E_VERBOSE ? 'inherit' : 'pipe',
     onLine: (_service: string, line: string) => logs.push(line),
   }).catch(async (error: unknown) => {
