@@ -24,8 +24,8 @@ class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 
 /**
  * Wires one service's ports: its event store, read-model database, message bus,
- * relay, inbox, projections and reactions, health checks, clock, sequences and
- * owner references.
+ * relay, inbox, projections and reactions, health checks, clock, sequences and,
+ * for the services that ask for them, owner references.
  *
  * Without an explicit configuration, the service takes what a one-process
  * launcher set for it (`hostInThisProcess`), else its environment — read when
@@ -61,11 +61,11 @@ export class ServiceRuntimeModule {
         { provide: SEQUENCES, useFactory: (rt: ServiceRuntime) => rt.sequences, inject: [ServiceRuntime] },
         { provide: HEALTH_CHECKS, useFactory: (rt: ServiceRuntime) => rt.healthChecks, inject: [ServiceRuntime] },
         { provide: CLOCK, useValue: systemClock },
-        // Read when the application is created: a production service without OWNER_REF_SECRET does not start.
-        { provide: OwnerRefs, useFactory: () => OwnerRefs.fromEnvironment() },
+        // Read when the application is created: a production service that needs OWNER_REF_SECRET does not start without it.
+        ...(definition.ownerRefs ? [{ provide: OwnerRefs, useFactory: () => OwnerRefs.fromEnvironment() }] : []),
         RuntimeLifecycle,
       ],
-      exports: [SERVICE_CONFIG, ServiceRuntime, EVENT_STORE, DataSource, SEQUENCES, CLOCK, OwnerRefs, CqrsModule],
+      exports: [SERVICE_CONFIG, ServiceRuntime, EVENT_STORE, DataSource, SEQUENCES, CLOCK, ...(definition.ownerRefs ? [OwnerRefs] : []), CqrsModule],
     };
   }
 }
