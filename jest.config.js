@@ -22,7 +22,7 @@ const base = {
   testEnvironment: 'node',
   moduleNameMapper,
   // NestJS 12 ships ES modules only; jest on Node 20 needs them compiled to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   transform: { '^.+\\.(t|j)s$': swc },
   setupFiles: ['reflect-metadata'],
 };

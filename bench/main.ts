@@ -10,6 +10,7 @@ import { followerStage } from './stages/follower';
 import { relayStage } from './stages/relay';
 import { projectionsStage } from './stages/projections';
 import { endToEndStage } from './stages/end-to-end';
+import { signInActors } from './support/applications';
 
 type Stage = (config: BenchConfig, db: FreshDatabase) => Promise<Figure[]>;
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const figures: Figure[] = [];
   const failures: Record<string, string> = {};
+  await signInActors();
   const loadBefore = loadavg();
   log(`bench ${config.short ? 'short' : 'full'} mode, ${config.runs} runs per figure; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`);
   for (const [name, stage] of STAGES) {

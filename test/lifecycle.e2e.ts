@@ -1,8 +1,8 @@
 import { formatJalali, toJalaliDate, validityWindow } from '@cctv/kernel';
 import { checklistFor } from '@cctv/secretariat-domain';
-import { call, eventually, type Actor } from './support/http';
+import { call, eventually, signTokensWith, type Actor } from './support/http';
 import {
-  ADDRESS_WORD, clerk, inspector, MOBILE, NATIONAL_ID, NATIONAL_ID_2, officer, POSTAL_CODE, owner, publicPlace, residentialBuilding, unionHead, unionHead2,
+  ADDRESS_WORD, clerk, inspector, MOBILE, NATIONAL_ID, NATIONAL_ID_2, officer, owner, owner2, ownerOf, POSTAL_CODE, publicPlace, registrar, residentialBuilding, unionHead, unionHead2,
 } from './support/fixtures';
 import { startEmbeddedStack } from './support/embedded-stack';
 import { startStack, type RunningStack } from './support/stack';
@@ -24,6 +24,7 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
   beforeAll(async () => {
     started = Date.now();
     stack = await start();
+    signTokensWith(stack.sign);
     console.log(`[e2e] ${name}: ready in ${Date.now() - started} ms`);
   });
 
@@ -32,9 +33,11 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
     console.log(`[e2e] ${name}: whole run ${Date.now() - started} ms`);
   });
 
-  const union = (method: 'GET' | 'POST', path: string, actor?: Actor, body?: unknown) => call(stack.union, method, path, { actor, body });
-  const secretariat = (method: 'GET' | 'POST', path: string, actor?: Actor, body?: unknown) => call(stack.secretariat, method, path, { actor, body });
-  const issuance = (method: 'GET' | 'POST', path: string) => call(stack.issuance, method, path);
+  // Reads go as the office's own staff unless a test says otherwise; `null` sends no token at all.
+  const union = (method: 'GET' | 'POST', path: string, actor: Actor | null = clerk, body?: unknown) => call(stack.union, method, path, { actor: actor ?? undefined, body });
+  const secretariat = (method: 'GET' | 'POST', path: string, actor: Actor | null = officer, body?: unknown) => call(stack.secretariat, method, path, { actor: actor ?? undefined, body });
+  const issuance = (method: 'GET' | 'POST', path: string, actor: Actor | null = path.startsWith('/verify') ? null : registrar) =>
+    call(stack.issuance, method, path, { actor: actor ?? undefined });
 
   const unionFile = (fileId: string) => union('GET', `/files/${fileId}`).then((r) => r.body);
   const registerOf = (fileId: string) => issuance('GET', `/permits?fileId=${fileId}`).then((r) => r.body.permits as any[]);
@@ -44,7 +47,7 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
     const opened = await union('POST', '/files', clerk, application);
     expect(opened.status).toBe(201);
     for (const doc of opened.body.documents as { kind: string }[]) {
-      expect((await union('POST', `/files/${opened.body.fileId}/documents/${doc.kind}`, owner, { reference: `scan/${doc.kind}.pdf` })).status).toBe(200);
+      expect((await union('POST', `/files/${opened.body.fileId}/documents/${doc.kind}`, ownerOf(application as never), { reference: `scan/${doc.kind}.pdf` })).status).toBe(200);
       expect((await union('POST', `/files/${opened.body.fileId}/documents/${doc.kind}/accept`, clerk)).status).toBe(200);
     }
     return opened.body;
@@ -180,6 +183,22 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
       expect([...offices].sort()).toEqual(['issuance', 'secretariat', 'union']);
       expect(file.timeline.some((t: any) => t.step === 'DocumentRequestedAgain')).toBe(true);
       expect(file.timeline.every((t: any) => /^\d{4}\/\d{2}\/\d{2}$/.test(t.atJalali))).toBe(true);
+
+      // Who took each step, in which role, when (ISO and Jalali), and which request caused it.
+      const step = (type: string) => file.timeline.find((t: any) => t.step === type);
+      expect(step('InstallationApproved')).toMatchObject({ actor: { role: 'union-head', personId: unionHead.id }, atJalali: formatJalali(toJalaliDate(new Date(step('InstallationApproved').at))) });
+      expect(step('DocumentSubmitted').actor).toMatchObject({ role: 'owner', personId: owner.id });
+      const signing = step('secretariat.InstallationPermitSigned.v1');
+      expect(signing.actor).toMatchObject({ role: 'secretariat-officer', personId: officer.id });
+      // The register's entry was made because of the signature: same person, same request.
+      const registered = file.timeline.find((t: any) => t.step === 'issuance.PermitIssued.v1' && t.correlationId === signing.correlationId);
+      expect(registered?.actor).toMatchObject({ role: 'secretariat-officer', personId: officer.id });
+      const mainHistory = (await issuance('GET', `/permits/${encodeURIComponent(mainEntry.permitNumber)}`)).body.history;
+      expect(mainHistory.map((h: any) => [h.step, h.actor.role, h.actor.personId])).toEqual([['PermitIssued', 'secretariat-officer', officer.id]]);
+      expect(mainHistory[0].atJalali).toBe(mainEntry.issuedOnJalali);
+      const tempHistory = (await issuance('GET', `/permits/${encodeURIComponent(tempEntry.permitNumber)}`)).body.history;
+      expect(tempHistory.map((h: any) => h.step)).toEqual(['PermitIssued', 'PermitSuperseded']);
+      expect(tempHistory.every((h: any) => h.correlationId && h.at && h.atJalali)).toBe(true);
       console.log(`[e2e] ${name}: lifecycle ${Date.now() - t0} ms; approval → secretariat signing queue ${crossOfficeMs} ms`);
     });
   });
@@ -221,6 +240,32 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
       expect(rows[0].n).toBe(1);
     });
 
+    it('at the secretariat, another owner and an inspector not sent to the file are refused, and nothing is stored', async () => {
+      const { fileId } = await signedFile(residentialBuilding(), hologram(20));
+      const count = async () => (await stack.db.query(`SELECT count(*)::int AS n FROM secretariat_inspection.events WHERE stream_id = $1`, [`secretariat-file-${fileId}`])).rows[0].n;
+      await eventually(() => secretariat('GET', `/files/${fileId}`, owner), (r) => r.status === 200, 'the owner sees their file at the secretariat');
+      const before = await count();
+      const letter = { letterNumber: '۱۴۰۴/۹۹', siteAddress: 'مشهد، کوچه ۱', contactMobile: '09150000000' };
+      for (const [method, path, body] of [['POST', 'operation-requests', letter], ['POST', 'remediation', { note: 'x' }], ['POST', 'renewal-requests', undefined], ['GET', '', undefined]] as const) {
+        const answer = await secretariat(method, `/files/${fileId}${path ? `/${path}` : ''}`, owner2, body);
+        expect([path, answer.status, answer.body.error]).toEqual([path, 403, 'not-your-file']);
+      }
+      expect(await count()).toBe(before);
+
+      const stranger: Actor = { id: 'insp-9', role: 'inspector' };
+      expect((await secretariat('POST', `/files/${fileId}/operation-requests`, owner, letter)).status).toBe(200);
+      const visit = await secretariat('POST', `/files/${fileId}/inspections`, officer, { scheduledFor: new Date(Date.now() + 86_400_000).toISOString(), inspectorIds: [inspector.id] });
+      expect(visit.status).toBe(200);
+      const findings = checklistFor(true).map((item) => ({ item, passed: true }));
+      const refused = await secretariat('POST', `/files/${fileId}/inspections/${visit.body.inspectionId}/findings`, stranger, { findings });
+      expect([refused.status, refused.body.error]).toEqual([403, 'not-your-inspection']);
+      await eventually(() => secretariat('GET', `/files/${fileId}`, inspector), (r) => r.status === 200, 'the assigned inspector sees the file');
+      expect((await secretariat('GET', `/files/${fileId}`, stranger)).body.error).toBe('not-assigned-to-file');
+      expect((await secretariat('GET', `/inspections?inspectorId=${inspector.id}`, stranger)).status).toBe(403);
+      expect((await secretariat('GET', '/inspections', stranger)).body.inspections).toEqual([]);
+      expect(await count()).toBe(before + 2);
+    });
+
     it('a malformed request gets a 400 naming the field, and nothing is stored', async () => {
       // The union's own events only: other offices' news about earlier files may arrive in its inbox meanwhile.
       const count = async () => (await stack.db.query(`SELECT count(*)::int AS n FROM union_intake.events WHERE stream_id NOT LIKE 'inbox-%'`)).rows[0].n;
@@ -244,9 +289,9 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
     expect(noRecorder.body.fields.map((f: any) => f.field)).toContain('system.recorder');
     const notJson = await call(stack.union, 'POST', '/files', { actor: clerk, rawBody: '{"owner": ' });
       expect(notJson.status).toBe(400);
-      const noActor = await union('POST', '/files', undefined, bad);
-      expect(noActor.status).toBe(400);
-      expect(noActor.body.field).toBe('x-actor-id');
+      const noToken = await union('POST', '/files', null, bad);
+      expect(noToken.status).toBe(401);
+      expect(noToken.body.error).toBe('missing-token');
       const nul = await union('POST', '/files', clerk, { ...bad, owner: { ...bad.owner, firstName: 'زه\u0000را' } });
       expect(nul.status).toBe(400);
       expect(nul.body.field).toBe('owner.firstName');
@@ -268,6 +313,16 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
     });
   });
 
+  describe('the services’ logs', () => {
+    it('hold no national ID, phone number, postal code, name or address, after everything above', () => {
+      const lines = stack.logs();
+      expect(lines.length).toBeGreaterThan(0);
+      const personal = [NATIONAL_ID, NATIONAL_ID_2, MOBILE, '9151234567', '9351112233', POSTAL_CODE, ADDRESS_WORD, 'بلوار', 'زهرا', 'احمد'];
+      expect(lines.filter((line) => personal.some((p) => line.includes(p)))).toEqual([]);
+      console.log(`[e2e] ${name}: ${lines.length} log lines checked for personal data`);
+    });
+  });
+
   describe('the public event streams', () => {
     // The in-process bus keeps its messages inside the process under test: there is no topic to read from outside.
     if (!readsKafka) console.log(`[e2e] ${name}: skipping the public-topic check — its bus lives inside the process, no Kafka to read`);
@@ -278,7 +333,8 @@ describe.each(stacks)('$name', ({ name, start, readsKafka }) => {
       for (const type of ['union.FileOpened.v1', 'union.InstallationApproved.v1', 'secretariat.InspectionRecorded.v1', 'secretariat.OperationPermitGranted.v1', 'issuance.PermitIssued.v1', 'issuance.PermitSuperseded.v1']) {
         expect(types).toContain(type);
       }
-      const personal = [NATIONAL_ID, NATIONAL_ID_2, MOBILE, '9151234567', '9351112233', POSTAL_CODE, ADDRESS_WORD, 'بلوار', 'خیابان', 'زهرا', 'احمد'];
+      // Also the owners' sign-in ids: an identity provider may use the national ID as the user name.
+      const personal = [NATIONAL_ID, NATIONAL_ID_2, MOBILE, '9151234567', '9351112233', POSTAL_CODE, ADDRESS_WORD, 'بلوار', 'خیابان', 'زهرا', 'احمد', owner.id];
       const leaks = messages.filter((m) => personal.some((p) => m.includes(p)));
       expect(leaks).toEqual([]);
       console.log(`[e2e] ${name}: ${messages.length} public messages checked for personal data`);

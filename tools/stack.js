@@ -66,6 +66,7 @@ const startServices = async ({
   env = {},
   output = 'inherit',
   timeoutMs = 90_000,
+  onLine = undefined,
 } = {}) => {
   await ensureDatabase(databaseUrl);
   const children = [];
@@ -88,7 +89,9 @@ const startServices = async ({
       // Without a terminal to print to, keep the last lines so that a failed start can say why.
       const lines = [];
       const keep = (chunk) => {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        const fresh = chunk.toString('utf8').split('\n').filter(Boolean);
+        if (onLine) for (const line of fresh) onLine(service.name, line);
+        lines.push(...fresh);
         lines.splice(0, Math.max(0, lines.length - 30));
       };
       child.stdout?.on('data', keep);

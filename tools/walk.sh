@@ -3,8 +3,20 @@
 # against a running system (`npm start` or `npm run stack`). Prints each office's view.
 set -euo pipefail
 U=${UNION_URL:-http://127.0.0.1:3001}; S=${SECRETARIAT_URL:-http://127.0.0.1:3002}; I=${ISSUANCE_URL:-http://127.0.0.1:3003}
-post() { # url actor-id actor-role [json]
-  curl -s --fail-with-body -H 'content-type: application/json' -H "x-actor-id: $2" -H "x-actor-role: $3" -X POST "$1" -d "${4:-{\}}"
+# Tokens signed with the development key the services made on their first start (see npm run token).
+declare -A TOKENS
+token() { # person role [national id]
+  local key="$1/$2"
+  if [ -z "${TOKENS[$key]:-}" ]; then
+    TOKENS[$key]=$(npm run -s token -- --person "$1" --role "$2" ${3:+--national-id "$3"})
+  fi
+  printf '%s' "${TOKENS[$key]}"
+}
+post() { # url person role [json]
+  curl -s --fail-with-body -H 'content-type: application/json' -H "authorization: Bearer $(token "$2" "$3" "$( [ "$3" = owner ] && echo 0013542419 )")" -X POST "$1" -d "${4:-{\}}"
+}
+get() { # url person role
+  curl -s --fail-with-body -H "authorization: Bearer $(token "$2" "$3")" "$1"
 }
 field() { node -pe "JSON.parse(require('fs').readFileSync(0, 'utf8'))$1"; }
 serial() { printf 'KR%s%02d' "$(date +%s | tail -c 7)" "$1"; }  # 2–4 letters, then 6–10 digits
@@ -25,7 +37,7 @@ done
 post "$U/files/$ID/approve" head-1 union-head | field .status
 
 echo '4. the secretariat signs it with a hologram (once the approval reaches its queue)'
-for _ in $(seq 50); do curl -sf "$S/signing-queue" | grep -q "$ID" && break; sleep 0.2; done
+for _ in $(seq 50); do get "$S/signing-queue" officer-1 secretariat-officer | grep -q "$ID" && break; sleep 0.2; done
 post "$S/files/$ID/installation-permit/sign" officer-1 secretariat-officer "{\"hologramSerial\": \"$(serial 1)\"}" | field .status
 
 echo '5. the owner asks for the operation permit; 6. an inspection is scheduled'
@@ -53,8 +65,8 @@ inspect "$(checklist)"
 post "$S/files/$ID/operation-permit" officer-1 secretariat-officer "{\"hologramSerial\": \"$(serial 3)\"}" | field .kind
 
 echo '10. the register, and the public verification of the main permit'
-for _ in $(seq 50); do curl -sf "$I/permits?fileId=$ID&kind=main" | grep -q permitNumber && break; sleep 0.2; done
-curl -sf "$I/permits?fileId=$ID" | node -e 'for (const p of JSON.parse(require("fs").readFileSync(0, "utf8")).permits) console.log(`   ${p.permitNumber}  ${p.kind.padEnd(12)} ${p.status.padEnd(10)} ${p.issuedOnJalali} → ${p.validThroughJalali}`)'
-NUMBER=$(curl -sf "$I/permits?fileId=$ID&kind=main" | field '.permits[0].permitNumber')
+for _ in $(seq 50); do get "$I/permits?fileId=$ID&kind=main" registrar-1 registrar | grep -q permitNumber && break; sleep 0.2; done
+get "$I/permits?fileId=$ID" registrar-1 registrar | node -e 'for (const p of JSON.parse(require("fs").readFileSync(0, "utf8")).permits) console.log(`   ${p.permitNumber}  ${p.kind.padEnd(12)} ${p.status.padEnd(10)} ${p.issuedOnJalali} → ${p.validThroughJalali}`)'
+NUMBER=$(get "$I/permits?fileId=$ID&kind=main" registrar-1 registrar | field '.permits[0].permitNumber')
 curl -sf "$I/verify?permitNumber=$NUMBER" | field .messageFa
-echo "   the union's timeline: $U/files/$ID"
+echo "   the union's timeline: $U/files/$ID (with a token: npm run -s token -- --role union-clerk --person clerk-1)"

@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { checklistFor } from '@cctv/secretariat-domain';
 import {
-  accepted, actorHeaders, call, clerk, inspector, officer, owner, publicPlaceApplication, unionHead,
+  accepted, actorHeaders, call, clerk, inspector, officer, publicPlaceApplication, registrar, unionHead,
 } from '../support/applications';
 import { concurrently, now, sleep } from '../support/clock';
 import type { BenchConfig } from '../support/config';
@@ -103,7 +103,7 @@ async function readyForDecision(stack: Stack, n: number): Promise<string> {
   const opened = await accepted('open file', () => call(stack.union, 'POST', '/files', clerk, publicPlaceApplication(n)));
   const fileId = opened.body.fileId as string;
   for (const doc of opened.body.documents as { kind: string }[]) {
-    await accepted('submit document', () => call(stack.union, 'POST', `/files/${fileId}/documents/${doc.kind}`, owner, { reference: `scan/${doc.kind}.pdf` }));
+    await accepted('submit document', () => call(stack.union, 'POST', `/files/${fileId}/documents/${doc.kind}`, clerk, { reference: `scan/${doc.kind}.pdf` }));
     await accepted('accept document', () => call(stack.union, 'POST', `/files/${fileId}/documents/${doc.kind}/accept`, clerk));
   }
   return fileId;
@@ -231,7 +231,7 @@ async function lifecycle(stack: Stack, n: number): Promise<string> {
   const serial = (k: number) => `KB${String(n).padStart(8, '0')}${k}`;
   await accepted('sign', () => call(stack.secretariat, 'POST', `/files/${fileId}/installation-permit/sign`, officer, { hologramSerial: serial(1) }));
   await accepted('operation request', () =>
-    call(stack.secretariat, 'POST', `/files/${fileId}/operation-requests`, owner, { letterNumber: `1404/${n}`, siteAddress: 'مشهد، خیابان امام رضا، فروشگاه نور', contactMobile: '09151234567' }),
+    call(stack.secretariat, 'POST', `/files/${fileId}/operation-requests`, officer, { letterNumber: `1404/${n}`, siteAddress: 'مشهد، خیابان امام رضا، فروشگاه نور', contactMobile: '09151234567' }),
   );
   const scheduled = await accepted('schedule inspection', () =>
     call(stack.secretariat, 'POST', `/files/${fileId}/inspections`, officer, { scheduledFor: new Date(Date.now() + 86_400_000).toISOString(), inspectorIds: ['insp-1'] }),
@@ -242,7 +242,7 @@ async function lifecycle(stack: Stack, n: number): Promise<string> {
   if (granted.body.kind !== 'main') throw new Error(`expected a main permit, got ${JSON.stringify(granted.body)}`);
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const register = await call(stack.issuance, 'GET', `/permits?fileId=${fileId}`);
+    const register = await call(stack.issuance, 'GET', `/permits?fileId=${fileId}`, registrar);
     if ((register.body?.permits as { kind?: string; status: string }[] | undefined)?.some((p) => p.kind === 'main' && p.status === 'valid')) return fileId;
     if (Date.now() > deadline) throw new Error(`main permit of ${fileId} not in the register: ${JSON.stringify(register.body)}`);
     await sleep(20);

@@ -1,3 +1,7 @@
+import path from 'node:path';
+import type { OfficeRole } from '@cctv/kernel';
+import { DEFAULT_DEV_KEY_DIR, issueDevToken } from '@cctv/nest-common';
+
 /** A valid Iranian national ID: nine digits and their check digit, never all alike. */
 export function nationalIdFor(n: number): string {
   const body = String(100_000_001 + (n % 800_000_000)).padStart(9, '0');
@@ -24,10 +28,27 @@ export const clerk: Actor = { id: 'clerk-reza', role: 'union-clerk' };
 export const unionHead: Actor = { id: 'head-maryam', role: 'union-head' };
 export const officer: Actor = { id: 'officer-ali', role: 'secretariat-officer' };
 export const inspector: Actor = { id: 'insp-1', role: 'inspector' };
-export const owner: Actor = { id: 'owner-hossein', role: 'owner' };
+export const registrar: Actor = { id: 'registrar-1', role: 'registrar' };
 
-export const actorHeaders = (actor?: Actor): Record<string, string> =>
-  actor ? { 'x-actor-id': actor.id, 'x-actor-role': actor.role } : {};
+const tokens = new Map<string, string>();
+
+/**
+ * Signs every actor's token once, with the development key the services
+ * verify against (AUTH_DEV_KEY_DIR, default .data/auth): the bench measures
+ * the services with authentication on, as they run.
+ */
+export async function signInActors(keyDir = path.resolve(process.env.AUTH_DEV_KEY_DIR || DEFAULT_DEV_KEY_DIR)): Promise<void> {
+  for (const actor of [clerk, unionHead, officer, inspector, registrar]) {
+    tokens.set(actor.id, await issueDevToken({ keyDir, personId: actor.id, roles: [actor.role as OfficeRole], ttlSeconds: 12 * 3600 }));
+  }
+}
+
+export const actorHeaders = (actor?: Actor): Record<string, string> => {
+  if (!actor) return {};
+  const token = tokens.get(actor.id);
+  if (!token) throw new Error(`no token for ${actor.id}: call signInActors() first`);
+  return { authorization: `Bearer ${token}` };
+};
 
 export interface Answer {
   readonly status: number;

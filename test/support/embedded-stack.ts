@@ -1,9 +1,18 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import type { TokenSigner } from './http';
 import { freePort, type RunningStack } from './stack';
+
+/** Tokens as a developer gets them for `npm start`: `npm run -s token -- --role … --person …`, signed with the key the services made. */
+const npmRunToken = (keyDir: string): TokenSigner => async (actor) => {
+  const args = ['run', '-s', 'token', '--', '--role', actor.role, '--person', actor.id, ...(actor.nationalId ? ['--national-id', actor.nationalId] : [])];
+  const { stdout } = await promisify(execFile)('npm', args, { cwd: root, env: { ...process.env, AUTH_DEV_KEY_DIR: keyDir } });
+  return stdout.trim();
+};
 
 const root = path.resolve(__dirname, '../..');
 
@@ -27,12 +36,23 @@ export const startEmbeddedStack = async (): Promise<RunningStack> => {
       DATABASE_URL: '',
       KAFKA_BROKERS: '',
       TOPIC_PREFIX: '',
-      SWEEP_INTERVAL_MS: '1000',
+      LAPSE_SWEEP_INTERVAL_MS: '1000',
+      AUTH_DEV_KEY_DIR: path.join(dataDir, 'auth'),
+      AUTH_JWKS_URL: '',
+      AUTH_PUBLIC_KEY_FILE: '',
+      AUTH_ISSUER: '',
+      AUTH_AUDIENCE: '',
     },
     stdio: ['ignore', process.env.E2E_VERBOSE ? 'inherit' : 'pipe', process.env.E2E_VERBOSE ? 'inherit' : 'pipe'],
   });
   const tail: string[] = [];
-  const keep = (chunk: Buffer) => tail.push(...chunk.toString('utf8').split('\n').filter(Boolean)) && tail.splice(0, Math.max(0, tail.length - 30));
+  const logs: string[] = [];
+  const keep = (chunk: Buffer) => {
+    const fresh = chunk.toString('utf8').split('\n').filter(Boolean);
+    logs.push(...fresh);
+    tail.push(...fresh);
+    tail.splice(0, Math.max(0, tail.length - 30));
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -74,6 +94,8 @@ export const startEmbeddedStack = async (): Promise<RunningStack> => {
     topicPrefix: '',
     kafkaBrokers: null,
     db,
+    sign: npmRunToken(path.join(dataDir, 'auth')),
+    logs: () => logs,
     stop: async () => {
       await db.end().catch(() => undefined);
       await stopChild();

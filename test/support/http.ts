@@ -1,8 +1,29 @@
-/** A tiny HTTP client for the scenarios: every call says who acts, as the offices' clients do. */
+/** A tiny HTTP client for the scenarios: every call carries the acting person's bearer token, as the offices' clients do. */
 export interface Actor {
   readonly id: string;
   readonly role: string;
+  /** Owners: the national ID their identity provider puts in the token. */
+  readonly nationalId?: string;
 }
+
+/** Signs a token for an actor with the keys the stack under test trusts. */
+export type TokenSigner = (actor: Actor) => Promise<string>;
+
+let signer: TokenSigner | undefined;
+const tokens = new Map<string, Promise<string>>();
+
+/** Every call from now on signs its actor's token with this signer (one token per actor, reused). */
+export const signTokensWith = (next: TokenSigner): void => {
+  signer = next;
+  tokens.clear();
+};
+
+export const tokenFor = (actor: Actor): Promise<string> => {
+  if (!signer) throw new Error('no token signer: call signTokensWith() once the stack has started');
+  const key = `${actor.role}|${actor.id}|${actor.nationalId ?? ''}`;
+  if (!tokens.has(key)) tokens.set(key, signer(actor));
+  return tokens.get(key)!;
+};
 
 export interface Answer<T = any> {
   readonly status: number;
@@ -13,13 +34,10 @@ export const call = async <T = any>(
   base: string,
   method: 'GET' | 'POST',
   path: string,
-  options: { actor?: Actor; body?: unknown; rawBody?: string } = {},
+  options: { actor?: Actor; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer<T>> => {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.actor) {
-    headers['x-actor-id'] = options.actor.id;
-    headers['x-actor-role'] = options.actor.role;
-  }
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.actor) headers.authorization = `Bearer ${await tokenFor(options.actor)}`;
   let body: string | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;
   else if (options.body !== undefined) body = JSON.stringify(options.body);

@@ -1,4 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ensureDevKey, issueDevToken } from '@cctv/nest-common';
+import type { TokenSigner } from './http';
 import { createServer, type AddressInfo } from 'node:net';
 import { Client } from 'pg';
 
@@ -17,8 +22,36 @@ export interface RunningStack {
   readonly kafkaBrokers: string[] | null;
   /** A connection to the stack's database (every service's schema). */
   readonly db: Client;
+  /** Signs tokens the stack's services trust. */
+  readonly sign: TokenSigner;
+  /** Every line the services wrote to stdout and stderr so far. */
+  logs(): readonly string[];
   stop(): Promise<void>;
 }
+
+/** The issuer the three-process stack is configured with, as an operator would point it at their identity provider. */
+export const TEST_ISSUER = 'https://id.example.ir/realms/cctv';
+
+/**
+ * An identity provider stand-in: a key pair whose public half the services
+ * read from a JWKS file (`AUTH_PUBLIC_KEY_FILE`), the same path an operator
+ * uses with a key exported from Keycloak; the test signs with the private half.
+ */
+const identityProvider = async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cctv-idp-'));
+  const key = await ensureDevKey(dir);
+  const jwksFile = path.join(dir, 'jwks.json');
+  writeFileSync(jwksFile, JSON.stringify({ keys: [key.publicJwk] }));
+  const sign: TokenSigner = (actor) => issueDevToken({
+    keyDir: dir, issuer: TEST_ISSUER, personId: actor.id, roles: [actor.role as never],
+    ...(actor.nationalId ? { nationalId: actor.nationalId } : {}),
+  });
+  return {
+    env: { AUTH_PUBLIC_KEY_FILE: jwksFile, AUTH_ISSUER: TEST_ISSUER, AUTH_AUDIENCE: 'cctv-permits', AUTH_JWKS_URL: '', AUTH_DEV_KEY_DIR: '' },
+    sign,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+};
 
 const ADMIN_URL = process.env.E2E_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -50,16 +83,21 @@ export const startStack = async (): Promise<RunningStack> => {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
   };
+  const idp = await identityProvider();
+  const logs: string[] = [];
   // A stack that fails to start leaves no database behind.
   const stack = await startServices({
     databaseUrl,
     topicPrefix,
     kafkaBrokers,
     ports: { 'union-intake': ports[0], 'secretariat-inspection': ports[1], 'permit-issuance': ports[2] },
-    env: { TOPIC_PARTITIONS: '3', LAPSE_SWEEP_INTERVAL_MS: '1000' },
+    // One owner-reference secret for the union and the secretariat, as an operator sets it for both.
+    env: { TOPIC_PARTITIONS: '3', LAPSE_SWEEP_INTERVAL_MS: '1000', OWNER_REF_SECRET: randomBytes(32).toString('base64url'), ...idp.env },
     output: process.env.E2E_VERBOSE ? 'inherit' : 'pipe',
+    onLine: (_service: string, line: string) => logs.push(line),
   }).catch(async (error: unknown) => {
     await dropDatabase().catch(() => undefined);
+    idp.remove();
     throw error;
   });
   const db = new Client({ connectionString: databaseUrl });
@@ -73,10 +111,13 @@ export const startStack = async (): Promise<RunningStack> => {
     topicPrefix,
     kafkaBrokers: kafkaBrokers.split(','),
     db,
+    sign: idp.sign,
+    logs: () => logs,
     stop: async () => {
       await db.end();
       await stack.stop();
       await dropDatabase();
+      idp.remove();
     },
   };
 };

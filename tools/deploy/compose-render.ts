@@ -6,7 +6,13 @@ export const repoRoot = path.resolve(__dirname, '../..');
 export const composeFile = path.join(repoRoot, 'docker/compose.yaml');
 
 /** Variables the compose file reads; cleared so a render sees only what a test passes in. */
-const COMPOSE_VARIABLES = ['POSTGRES_PASSWORD', 'EVENT_STORE', 'PUBLIC_BASE_URL', 'TAG', 'COMPOSE_PROJECT_NAME', 'COMPOSE_FILE'];
+const COMPOSE_VARIABLES = [
+  'POSTGRES_PASSWORD', 'OWNER_REF_SECRET', 'EVENT_STORE', 'PUBLIC_BASE_URL', 'TAG', 'COMPOSE_PROJECT_NAME', 'COMPOSE_FILE',
+  'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ROLES_CLAIM', 'AUTH_NATIONAL_ID_CLAIM',
+];
+
+/** A volume as docker-compose v1 (`source:target:mode`) or v2 (long form) renders it. */
+export type ComposeVolume = string | { readonly type?: string; readonly source?: string; readonly target: string };
 
 export interface ComposeService {
   readonly image?: string;
@@ -16,10 +22,12 @@ export interface ComposeService {
   readonly depends_on?: Record<string, { readonly condition: string }> | string[];
   readonly restart?: string;
   readonly ports?: ReadonlyArray<string | { readonly target: number }>;
+  readonly volumes?: readonly ComposeVolume[];
 }
 
 export interface ComposeModel {
   readonly services: Record<string, ComposeService>;
+  readonly volumes?: Record<string, unknown>;
 }
 
 const installHint =

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { deadLetterTopic, TOPICS } from '@cctv/contracts';
-import { renderCompose, repoRoot, type ComposeModel, type ComposeService } from './compose-render';
-import { deployedServices as appNames } from './services';
+import { authSettingsFrom } from '@cctv/nest-common';
+import { renderCompose, repoRoot, type ComposeModel, type ComposeService, type ComposeVolume } from './compose-render';
+import { deployedServices as appNames, isSignInVariable, ownerRefServices, signInVariablesRead } from './services';
 
 // The one default secret the file may hold: the local development database password,
 // used only when POSTGRES_PASSWORD is not set. Anything else secret must come from the environment.
@@ -20,6 +21,16 @@ const dependencies = (service: ComposeService): Record<string, string> =>
     ? Object.fromEntries(service.depends_on.map((name) => [name, 'service_started']))
     : Object.fromEntries(Object.entries(service.depends_on ?? {}).map(([name, { condition }]) => [name, condition]));
 
+/** A mount as [volume, path in the container], whichever form docker-compose renders. */
+const mount = (volume: ComposeVolume): [string, string] =>
+  typeof volume === 'string' ? (volume.split(':').slice(0, 2) as [string, string]) : [volume.source ?? '', volume.target];
+
+// The image sets NODE_ENV=production (docker/Dockerfile); the compose file inherits it.
+const inImage = (service: ComposeService): NodeJS.ProcessEnv => ({
+  NODE_ENV: 'production',
+  ...Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, value ?? undefined])),
+});
+
 const containerPort = (port: string | { target: number }): number =>
   typeof port === 'string' ? Number(port.replace(/\/\w+$/, '').split(':').pop()) : port.target;
 
@@ -27,7 +38,7 @@ const containerPort = (port: string | { target: number }): number =>
 const secretsIn = (model: ComposeModel): { where: string; value: string }[] =>
   Object.entries(model.services).flatMap(([name, service]) =>
     Object.entries(service.environment ?? {}).flatMap(([key, value]) => {
-      if (value == null) return [];
+      if (!value) return []; // empty: unset, the service makes its own (or has none)
       if (SECRET_NAME.test(key)) return [{ where: `${name}.${key}`, value }];
       const url = URL.canParse(value) ? new URL(value) : null;
       return url?.password ? [{ where: `${name}.${key} (URL password)`, value: decodeURIComponent(url.password) }] : [];
@@ -141,5 +152,62 @@ describe('docker/compose.yaml, as docker-compose renders it', () => {
     expect(secrets.map((s) => s.where).sort()).toEqual(secretsIn(model).map((s) => s.where).sort());
     for (const secret of secrets) expect(secret).toEqual({ where: secret.where, value: password });
     expect(JSON.stringify(rendered)).not.toContain(LOCAL_DEV_PASSWORD);
+  }, RENDER_TIMEOUT_MS);
+
+  it('has the services sign people in with one development key in a volume they share (allowed on this one machine)', () => {
+    const declared = Object.keys(model.volumes ?? {});
+    const keyVolumes = new Set<string>();
+    for (const [name, service] of appServices(model)) {
+      const settings = authSettingsFrom(inImage(service), '/app');
+      expect({ name, keys: settings.keys }).toEqual({ name, keys: { kind: 'dev-key', dir: env(service, 'AUTH_DEV_KEY_DIR') } });
+      expect({ name, allowed: env(service, 'AUTH_ALLOW_DEV_KEY') }).toEqual({ name, allowed: 'true' });
+      const onKeyDir = (service.volumes ?? []).map(mount).filter(([, target]) => target === env(service, 'AUTH_DEV_KEY_DIR'));
+      expect({ name, mounts: onKeyDir.length }).toEqual({ name, mounts: 1 });
+      expect(declared).toContain(onKeyDir[0][0]);
+      keyVolumes.add(onKeyDir[0][0]);
+    }
+    expect(keyVolumes.size).toBe(1);
+  });
+
+  it('points every service at the operator\'s identity provider when AUTH_JWKS_URL and AUTH_ISSUER are set', () => {
+    const provider = {
+      AUTH_JWKS_URL: 'https://id.example.org/realms/cctv/protocol/openid-connect/certs',
+      AUTH_ISSUER: 'https://id.example.org/realms/cctv',
+      AUTH_AUDIENCE: 'cctv-permits-staging',
+      AUTH_ROLES_CLAIM: 'groups',
+      AUTH_NATIONAL_ID_CLAIM: 'nid',
+    };
+    const rendered = renderCompose(provider);
+    for (const [name] of appServices(model)) {
+      const settings = authSettingsFrom(inImage(rendered.services[name]), '/app');
+      expect({ name, settings }).toEqual({
+        name,
+        settings: expect.objectContaining({
+          keys: { kind: 'jwks-url', url: provider.AUTH_JWKS_URL },
+          issuer: provider.AUTH_ISSUER,
+          audience: provider.AUTH_AUDIENCE,
+          rolesClaim: provider.AUTH_ROLES_CLAIM,
+          nationalIdClaim: provider.AUTH_NATIONAL_ID_CLAIM,
+        }),
+      });
+    }
+  }, RENDER_TIMEOUT_MS);
+
+  it('sets only sign-in variables the services read', () => {
+    for (const [name, service] of appServices(model)) {
+      const unread = Object.keys(service.environment ?? {}).filter((key) => isSignInVariable(key) && !signInVariablesRead.has(key));
+      expect({ name, unread }).toEqual({ name, unread: [] });
+    }
+  });
+
+  it('gives the owner-reference secret to union intake and the secretariat only, the same one, from the environment when set', () => {
+    const secret = 'owner-reference-secret-from-the-operator-environment';
+    const rendered = renderCompose({ OWNER_REF_SECRET: secret });
+    for (const [name, service] of appServices(model)) {
+      const needs = ownerRefServices.includes(name as (typeof ownerRefServices)[number]);
+      // Unset here: both make or read owner-ref.secret in the key volume they share (checked above).
+      expect({ name, local: service.environment?.OWNER_REF_SECRET }).toEqual({ name, local: needs ? '' : undefined });
+      expect({ name, given: rendered.services[name].environment?.OWNER_REF_SECRET }).toEqual({ name, given: needs ? secret : undefined });
+    }
   }, RENDER_TIMEOUT_MS);
 });

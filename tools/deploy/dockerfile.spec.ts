@@ -68,8 +68,8 @@ const resolveLocal = (from: string, specifier: string): string | null => {
 
 const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
-/** Every repository file and every package a service's main.ts reaches. */
-const moduleGraph = (service: string) => {
+/** Every repository file and every package an entry point (by default a service's main.ts) reaches. */
+const moduleGraph = (service: string, entry = `apps/${service}/src/main.ts`) => {
   const files = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
@@ -81,7 +81,7 @@ const moduleGraph = (service: string) => {
       else if (!specifier.startsWith('node:') && !builtinModules.includes(specifier)) packages.add(packageName(specifier));
     }
   };
-  visit(`apps/${service}/src/main.ts`);
+  visit(entry);
   return { files: [...files], packages: [...packages] };
 };
 
@@ -122,6 +122,29 @@ describe('docker/Dockerfile', () => {
     expect(packages.length).toBeGreaterThan(0);
     const notInstalled = packages.filter((name) => !(name in (pkg.dependencies ?? {})));
     expect(notInstalled).toEqual([]);
+  });
+
+  // `docker compose exec <service> node -r @swc-node/register tools/token.ts …` (docker/README.md).
+  const TOKEN_TOOL = 'tools/token.ts';
+
+  it.each(deployedServices)('copies the development token tool and everything it loads into the %s image, with its packages installed', (service) => {
+    const { files, packages } = moduleGraph(service, TOKEN_TOOL);
+    expect(files).toContain(TOKEN_TOOL);
+    expect(files.filter((file) => !isCopied(file, service) || ignored(file))).toEqual([]);
+    expect(packages.filter((name) => !(name in (pkg.dependencies ?? {})))).toEqual([]);
+  });
+
+  it('makes the development key folder the service user owns, before switching to that user', () => {
+    const env = args(runtime, 'ENV').join(' ');
+    const keyDir = /\bAUTH_DEV_KEY_DIR=(\S+)/.exec(env)?.[1];
+    expect(keyDir).toMatch(/^\//);
+    const user = args(runtime, 'USER').pop()!.split(':')[0];
+    const userAt = runtime.findIndex((i) => i.keyword === 'USER');
+    const prepared = runtime.findIndex((i) => i.keyword === 'RUN' && i.args.includes(`mkdir -p ${keyDir}`) && new RegExp(`chown ${user}(:\\w+)? ${keyDir}(\\s|$)`).test(i.args));
+    expect(prepared).toBeGreaterThanOrEqual(0);
+    expect(prepared).toBeLessThan(userAt);
+    // The compose file mounts its shared key volume there.
+    expect(fs.readFileSync(path.join(repoRoot, 'docker/compose.yaml'), 'utf8')).toContain(`AUTH_DEV_KEY_DIR: ${keyDir}`);
   });
 
   it('keeps dependencies, version control and test files out of the build context', () => {

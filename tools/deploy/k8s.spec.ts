@@ -1,14 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { OFFICE_ROLES } from '@cctv/kernel';
+import { authSettingsFrom } from '@cctv/nest-common';
 import { repoRoot } from './compose-render';
 import { schemaErrors, unknownFieldErrors } from './k8s-schemas';
 import { renderKustomization, type K8sObject } from './kustomize-render';
-import { deployedServices } from './services';
+import { deployedServices, isSignInVariable, ownerRefServices, signInVariablesRead } from './services';
 
 // Secrets the cluster operator creates (k8s/README.md says how); the manifests only refer to them.
 const EXTERNAL_SECRETS: Record<string, string[]> = {
   'cctv-database': ['url'],
   'cctv-eventstoredb': ['connection-string'],
+  'cctv-owner-ref': ['secret'],
 };
 
 const base = path.join(repoRoot, 'k8s/base');
@@ -129,6 +132,36 @@ describe.each([
     expect(issuance.PUBLIC_BASE_URL).toMatch(/^https?:\/\//);
   });
 
+  it('checks every sign-in token against the identity provider\'s published keys, never a development key', () => {
+    for (const name of deployedServices) {
+      const env = environmentOf(objects, containers(named(objects, 'Deployment', name)!)[0]);
+      expect({ name, nodeEnv: env.NODE_ENV, allowDevKey: env.AUTH_ALLOW_DEV_KEY }).toEqual({ name, nodeEnv: 'production', allowDevKey: undefined });
+      const settings = authSettingsFrom(env, '/app');
+      expect({ name, keys: settings.keys }).toEqual({ name, keys: { kind: 'jwks-url', url: expect.stringMatching(/^https:\/\//) } });
+      expect({ name, issuer: settings.issuer, audience: settings.audience }).toEqual({ name, issuer: expect.stringMatching(/^https:\/\//), audience: 'cctv-permits' });
+      const unread = Object.keys(env).filter((key) => isSignInVariable(key) && !signInVariablesRead.has(key));
+      expect({ name, unread }).toEqual({ name, unread: [] });
+    }
+  });
+
+  it('gives the owner-reference secret, from one Secret, to union intake and the secretariat only', () => {
+    for (const name of deployedServices) {
+      const [container] = containers(named(objects, 'Deployment', name)!);
+      const entry = (container.env ?? []).find((e: { name: string }) => e.name === 'OWNER_REF_SECRET');
+      const needs = ownerRefServices.includes(name);
+      expect({ name, from: environmentOf(objects, container).OWNER_REF_SECRET }).toEqual({ name, from: needs ? 'secret:cctv-owner-ref/secret' : undefined });
+      // Required: the service refuses to start without it in production, better said by the kubelet.
+      if (needs) expect({ name, optional: entry.valueFrom.secretKeyRef.optional ?? false }).toEqual({ name, optional: false });
+    }
+  });
+
+  it('tells the operator how to plug in their identity provider, for every sign-in setting it ships', () => {
+    expect(readme).toContain('## Sign-in: plugging in your identity provider');
+    for (const key of Object.keys(named(objects, 'ConfigMap', 'cctv-platform')!.data ?? {}).filter(isSignInVariable)) expect(readme).toContain(key);
+    // The identity provider's roles must be named exactly like the office roles.
+    for (const role of OFFICE_ROLES.filter((r) => r !== 'system')) expect(readme).toContain(`| \`${role}\` |`);
+  });
+
   it('is ready on /health but alive on a route that does not ask the database or the broker', () => {
     for (const d of ofKind(objects, 'Deployment')) {
       for (const c of containers(d)) {
@@ -171,6 +204,15 @@ describe('k8s: the production overlay', () => {
       const deployment = named(objects, 'Deployment', name)!;
       expect(deployment.spec.replicas).toBe(3);
       for (const c of containers(deployment)) expect(c.image).toMatch(new RegExp(`^[\\w.-]+(:\\d+)?/.*${name}:(?!latest$)[\\w.-]+$`));
+    }
+  });
+
+  it('names its own identity provider, over https', () => {
+    const shipped = named(renderKustomization(base), 'ConfigMap', 'cctv-platform')!.data!;
+    const own = named(objects, 'ConfigMap', 'cctv-platform')!.data!;
+    for (const key of ['AUTH_ISSUER', 'AUTH_JWKS_URL']) {
+      expect({ key, value: own[key] }).toEqual({ key, value: expect.stringMatching(/^https:\/\//) });
+      expect(own[key]).not.toBe(shipped[key]);
     }
   });
 

@@ -2,11 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { issueDevToken } from '@cctv/nest-common';
 import { spawnEmbedded } from './testing/spawn-embedded';
 
 jest.setTimeout(240_000);
 
-const clerk = { 'x-actor-id': 'clerk-reza', 'x-actor-role': 'union-clerk' };
+/** A clerk's token signed with the development key the embedded services made on their first start. */
+const clerk = async (folder: string) => ({
+  authorization: `Bearer ${await issueDevToken({ keyDir: path.join(folder, 'auth'), personId: 'clerk-reza', roles: ['union-clerk'] })}`,
+});
 const application = {
   owner: { kind: 'person', nationalId: '0013542419', firstName: 'زهرا', lastName: 'احمدی', mobile: '09151234567' },
   premises: { kind: 'public-place', address: 'مشهد، خیابان امام رضا، فروشگاه نور', postalCode: '9134567891', residential: false },
@@ -14,8 +18,8 @@ const application = {
   installer: { name: 'ایمن‌تصویر', guildLicenceNumber: '777' },
 };
 
-const fileOf = async (union: string, fileId: string) => {
-  const response = await fetch(`${union}/files/${fileId}`, { headers: { accept: 'application/json' } });
+const fileOf = async (union: string, fileId: string, signedIn: Record<string, string>) => {
+  const response = await fetch(`${union}/files/${fileId}`, { headers: { accept: 'application/json', ...signedIn } });
   return { status: response.status, body: response.status === 200 ? ((await response.json()) as { status: string }) : null };
 };
 
@@ -48,23 +52,24 @@ describe('npm start keeps its data in its data folder', () => {
   it('a file opened before a stop is found after the next start, in the read model and in the event store', async () => {
     const dataDir = path.join(folder, 'pglite');
     const first = await spawnEmbedded(dataDir);
+    const signedIn = await clerk(folder);
     let fileId: string;
     try {
       const opened = await fetch(`${first.union}/files`, {
         method: 'POST',
-        headers: { ...clerk, 'content-type': 'application/json', accept: 'application/json' },
+        headers: { ...signedIn, 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(application),
       });
       expect(opened.status).toBe(201);
       fileId = ((await opened.json()) as { fileId: string }).fileId;
-      expect((await eventually(() => fileOf(first.union, fileId), (f) => f.status === 200)).status).toBe(200);
+      expect((await eventually(() => fileOf(first.union, fileId, signedIn), (f) => f.status === 200)).status).toBe(200);
     } finally {
       expect(await first.stop()).toBe(0);
     }
 
     const second = await spawnEmbedded(dataDir);
     try {
-      const file = await fileOf(second.union, fileId);
+      const file = await fileOf(second.union, fileId, signedIn);
       expect(file.status).toBe(200);
       expect(file.body?.status).toBe('open');
       expect(await eventsOf(second.databaseUrl, fileId)).toEqual(['FileOpened']);

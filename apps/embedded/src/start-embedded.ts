@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import type { ServiceName } from '@cctv/contracts';
+import { ACCESS, type ServiceName } from '@cctv/contracts';
 import { InProcessBus, type MessageBus } from '@cctv/messaging';
 import { createServiceApp, listen } from '@cctv/nest-common';
 import { hostInThisProcess, type RuntimeHosting } from '@cctv/service-runtime';
@@ -78,7 +78,7 @@ export const startEmbedded = async (settings: EmbeddedSettings): Promise<Embedde
         },
       });
       cleanups.push(async () => unhost());
-      const options = { name: office.service, title: office.title, description: office.description, port, host: settings.host };
+      const options = { name: office.service, title: office.title, description: office.description, access: ACCESS[office.service], port, host: settings.host };
       const app = await createServiceApp(office.module, options);
       leaveSignalsToTheLauncher(app);
       cleanups.push(() => app.close());

@@ -4,11 +4,12 @@ import { LapseSweeper, LAPSE_SWEEP_INTERVAL_MS, lapseSweepIntervalFrom } from '.
 import { permitIssuanceDefinition } from './permit-issuance.definition';
 import { PermitRegisterQueries, PUBLIC_BASE_URL } from './read-models/permit-register.queries';
 import { PermitsQueryController } from './read-models/permits-query.controller';
+import { RegisterStatisticsController, RegisterStatisticsQuery } from './statistics/register-statistics.query';
 import { VerifyController } from './verifying/verify.controller';
 
 @Module({
   imports: [ServiceRuntimeModule.forRoot(permitIssuanceDefinition)],
-  controllers: [PermitsQueryController, VerifyController],
+  controllers: [PermitsQueryController, VerifyController, RegisterStatisticsController],
   providers: [
     {
       // Where the QR code on a printed permit leads: the public address when one is set, else where this service listens.
@@ -18,6 +19,7 @@ import { VerifyController } from './verifying/verify.controller';
     },
     { provide: LAPSE_SWEEP_INTERVAL_MS, useFactory: () => lapseSweepIntervalFrom() },
     PermitRegisterQueries,
+    RegisterStatisticsQuery,
     LapseSweeper,
   ],
 })

@@ -1,6 +1,7 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CLOCK, createServiceApp } from '@cctv/nest-common';
+import { ACCESS } from '@cctv/contracts';
+import { CLOCK, createServiceApp, temporaryAuth } from '@cctv/nest-common';
 import { PermitRegisterQueries, PUBLIC_BASE_URL } from './read-models/permit-register.queries';
 import { PermitsQueryController } from './read-models/permits-query.controller';
 import { openRegisterDatabase } from './testing/register-database';
@@ -18,6 +19,8 @@ describe('the register’s routes', () => {
   let app: INestApplication;
   let base: string;
   let close: () => Promise<void>;
+  let auth: Awaited<ReturnType<typeof temporaryAuth>>;
+  let registrar: Record<string, string>;
 
   beforeAll(async () => {
     const opened = await openRegisterDatabase(clock, secretariatDecisions());
@@ -32,7 +35,9 @@ describe('the register’s routes', () => {
       ],
     })
     class RoutesUnderTest {}
-    const options = { name: 'permit-issuance', title: 'test', description: 'test', port: 0 };
+    auth = await temporaryAuth();
+    registrar = await auth.headers('registrar');
+    const options = { name: 'permit-issuance', title: 'test', description: 'test', port: 0, access: ACCESS['permit-issuance'], verifier: auth.verifier };
     app = await createServiceApp(RoutesUnderTest, options);
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
@@ -41,10 +46,11 @@ describe('the register’s routes', () => {
   afterAll(async () => {
     await app?.close();
     await close?.();
+    auth?.remove();
   });
 
-  const get = async (path: string, accept = 'application/json') => {
-    const response = await fetch(`${base}${path}`, { headers: { accept } });
+  const get = async (path: string, accept = 'application/json', signedIn: Record<string, string> | null = path.startsWith('/permits') ? registrar : null) => {
+    const response = await fetch(`${base}${path}`, { headers: { accept, ...(signedIn ?? {}) } });
     const text = await response.text();
     const body = (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
     return { status: response.status, type: response.headers.get('content-type') ?? '', body };
@@ -61,6 +67,18 @@ describe('the register’s routes', () => {
     });
   });
 
+  it('the register needs a registrar’s or an officer’s token; verification needs none', async () => {
+    const anonymous = await get('/permits', 'application/json', null);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ error: 'missing-token' });
+    expect(anonymous.body.messageFa).toBeTruthy();
+    const analyst = await get('/permits', 'application/json', await auth.headers('analyst'));
+    expect(analyst.status).toBe(403);
+    expect(analyst.body).toMatchObject({ error: 'role-not-allowed', allowedRoles: ['registrar', 'secretariat-officer'] });
+    expect((await get('/permits', 'application/json', await auth.headers('secretariat-officer'))).status).toBe(200);
+    expect((await get('/verify/KR-OM-1404-000001', 'application/json', null)).status).toBe(200);
+  });
+
   it('GET /permits?status=superseded answers by the status at this instant', async () => {
     const { body } = await get('/permits?status=superseded');
     expect(body.permits.map((p: { permitNumber: string }) => p.permitNumber)).toEqual(['KR-OT-1404-000001']);
@@ -75,6 +93,8 @@ describe('the register’s routes', () => {
 
   it('GET /permits/:permitNumber accepts Persian digits; an unknown number is a 404 in Persian', async () => {
     expect((await get(`/permits/${encodeURIComponent('KR-OM-۱۴۰۴-۰۰۰۰۰۲')}`)).body).toMatchObject({ permitNumber: 'KR-OM-1404-000002', status: 'revoked' });
+    expect((await get('/permits/KR-OM-1404-000002')).body.history.map((h: { step: string; actor: { personId: string }; atJalali: string }) => [h.step, h.actor.personId, h.atJalali]))
+      .toEqual([['PermitIssued', 'officer-7', '1404/02/11'], ['PermitRevoked', 'officer-7', '1404/03/11']]);
     const unknown = await get('/permits/KR-OM-1404-000777');
     expect(unknown.status).toBe(404);
     expect(unknown.body.messageFa).toBe('مجوزی با این شماره در دفتر مجوزها ثبت نشده است.');
@@ -100,7 +120,7 @@ describe('the register’s routes', () => {
   it('an unknown permit is not genuine: 404 with a Persian sentence', async () => {
     const { status, body } = await get('/verify/KR-OM-1404-000777');
     expect(status).toBe(404);
-    expect(body).toEqual({ genuine: false, messageFa: expect.stringContaining('ثبت نشده') });
+    expect(body).toEqual({ genuine: false, message: expect.stringContaining('not genuine'), messageFa: expect.stringContaining('ثبت نشده') });
   });
 
   it('a browser opening the QR link gets a Persian right-to-left page, with whatever it typed escaped', async () => {

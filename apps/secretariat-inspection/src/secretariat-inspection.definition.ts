@@ -16,4 +16,6 @@ export const secretariatInspectionDefinition: ServiceDefinition = {
   entities: SECRETARIAT_OFFICE_ENTITIES,
   projections: [secretariatOfficeProjection],
   reactions: (deps) => [queueOnUnionApproval(deps, (line) => reactionsLog.log(line))],
+  // Owners are recognised by the reference the union's approval carried.
+  ownerRefs: true,
 };

@@ -19,6 +19,7 @@ import { ExecuteSecretariatFileCommandHandler } from './secretariat-file/execute
 import { secretariatInspectionDefinition } from './secretariat-inspection.definition';
 import { SignInstallationPermitController } from './signing-installation-permit/sign-installation-permit.controller';
 import { SignInstallationPermitHandler } from './signing-installation-permit/sign-installation-permit.handler';
+import { SecretariatStatisticsController, SecretariatStatisticsQuery } from './statistics/secretariat-statistics.query';
 
 @Module({
   imports: [ServiceRuntimeModule.forRoot(secretariatInspectionDefinition)],
@@ -37,6 +38,7 @@ import { SignInstallationPermitHandler } from './signing-installation-permit/sig
     InspectionsController,
     PermitsController,
     FileViewController,
+    SecretariatStatisticsController,
   ],
   providers: [
     ExecuteSecretariatFileCommandHandler,
@@ -48,6 +50,7 @@ import { SignInstallationPermitHandler } from './signing-installation-permit/sig
     InspectionsQuery,
     PermitsQuery,
     FileViewQuery,
+    SecretariatStatisticsQuery,
   ],
 })
 export class SecretariatInspectionModule {}

@@ -12,4 +12,6 @@ export const unionIntakeDefinition: ServiceDefinition = {
   toPublicEvent,
   entities: [UnionFileRow, TimelineEntryRow],
   projections: [unionFilesProjection],
+  // Each file opened gets its owner's reference, published with the approval.
+  ownerRefs: true,
 };

@@ -5,7 +5,8 @@ import type { UnionEventsV1 } from './union.events';
 export type IntegrationEventMap = UnionEventsV1 & SecretariatEventsV1 & IssuanceEventsV1;
 export type IntegrationEventType = keyof IntegrationEventMap;
 
-type FieldType = 'string' | 'number' | 'boolean' | 'string|null' | 'number|null' | 'string[]' | 'deficiency[]';
+/** `string?` is a field a later producer adds: consumers accept messages without it. */
+type FieldType = 'string' | 'string?' | 'number' | 'boolean' | 'string|null' | 'number|null' | 'string[]' | 'deficiency[]';
 type Schema<T> = { readonly [K in keyof T]-?: FieldType };
 
 const deficiencyList = 'deficiency[]' as const;
@@ -24,7 +25,7 @@ export const INTEGRATION_SCHEMAS: { readonly [T in IntegrationEventType]: Schema
   'union.DocumentRequestedAgain.v1': { fileId: 'string', documentKind: 'string', reason: 'string', at: 'string' },
   'union.InstallationApproved.v1': {
     fileId: 'string', fileNumber: 'string', premisesKind: 'string', residential: 'boolean',
-    residentialUnits: 'number|null', cameraCount: 'number', at: 'string',
+    residentialUnits: 'number|null', cameraCount: 'number', ownerRef: 'string?', at: 'string',
   },
   'union.InstallationRefused.v1': { fileId: 'string', fileNumber: 'string', reasons: 'string[]', at: 'string' },
   'secretariat.InstallationQueuedForSigning.v1': { fileId: 'string', fileNumber: 'string', at: 'string' },
@@ -68,6 +69,8 @@ const fits = (value: unknown, type: FieldType): boolean => {
   switch (type) {
     case 'string': case 'number': case 'boolean':
       return typeof value === type;
+    case 'string?':
+      return value === undefined || typeof value === 'string';
     case 'string|null':
       return value === null || typeof value === 'string';
     case 'number|null':

@@ -29,6 +29,13 @@ export interface UnionInstallationApprovedV1 {
   readonly residential: boolean;
   readonly residentialUnits: number | null;
   readonly cameraCount: number;
+  /**
+   * Stands for the owner without naming them: an HMAC of the file id and the
+   * owner's national ID under a secret the offices share, different for each
+   * file. Lets the secretariat recognise the owner when they sign in. Absent
+   * for files opened before it was introduced.
+   */
+  readonly ownerRef?: string;
   readonly at: string;
 }
 

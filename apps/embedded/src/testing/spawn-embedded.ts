@@ -20,6 +20,12 @@ export const spawnEmbedded = async (dataDir: string, args: string[] = []): Promi
     env: {
       ...process.env,
       DATA_DIR: dataDir,
+      // The development signing key beside the data, so that the test signs its tokens with it.
+      AUTH_DEV_KEY_DIR: path.join(path.dirname(dataDir), 'auth'),
+      AUTH_JWKS_URL: '',
+      AUTH_PUBLIC_KEY_FILE: '',
+      AUTH_ISSUER: '',
+      AUTH_AUDIENCE: '',
       EMBEDDED_PG_PORT: String(databasePort),
       UNION_INTAKE_PORT: String(ports[0]),
       SECRETARIAT_INSPECTION_PORT: String(ports[1]),

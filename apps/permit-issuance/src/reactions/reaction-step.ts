@@ -47,7 +47,8 @@ export const runStep = async (
         occurredAt: context.clock.now().toISOString(),
         correlationId: source.metadata.correlationId,
         causationId: source.eventId,
-        actor: SYSTEM_ACTOR,
+        // The register records what a person decided at the secretariat: the step is theirs, the causation id says which decision.
+        actor: source.metadata.actor.role === 'system' ? SYSTEM_ACTOR : source.metadata.actor,
       },
       eventIds: (index) => deterministicEventId(source.eventId, context.reaction, step, String(index)),
     });

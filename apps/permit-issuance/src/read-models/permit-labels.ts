@@ -19,3 +19,12 @@ export const STATUS_FA: Readonly<Record<PermitStatus, string>> = {
   lapsed: 'از اعتبار افتاده',
   revoked: 'باطل شده',
 };
+
+/** The register's steps as its audit trail names them. */
+export const STEP_LABELS_FA: Readonly<Record<string, string>> = {
+  PermitIssued: 'ثبت و صدور مجوز',
+  PermitSuperseded: 'جایگزینی با مجوز جدید',
+  PermitRevoked: 'ابطال مجوز',
+  PermitLapsed: 'از اعتبار افتادن',
+  PermitExpired: 'پایان اعتبار',
+};

@@ -51,6 +51,18 @@ describe('the permit register read model (PostgreSQL)', () => {
     await close();
   });
 
+  it('keeps each permit’s steps with who took them, when (ISO and Jalali) and the request that caused them', async () => {
+    const officer = { personId: 'officer-7', role: 'secretariat-officer', roleFa: 'کارشناس دبیرخانه' };
+    expect(await register.stepsOf(id(2))).toEqual([
+      { step: 'PermitIssued', stepFa: 'ثبت و صدور مجوز', at: '2025-05-20T07:00:00.000Z', atJalali: '1404/02/30', actor: officer, correlationId: expect.stringMatching(/^corr-/) },
+      { step: 'PermitSuperseded', stepFa: 'جایگزینی با مجوز جدید', at: '2025-07-15T07:00:00.000Z', atJalali: '1404/04/24', actor: officer, correlationId: expect.stringMatching(/^corr-/) },
+    ]);
+    const revoked = await register.stepsOf(id(4));
+    expect(revoked.map((s) => [s.step, s.actor.personId, s.atJalali])).toEqual([['PermitIssued', 'officer-7', '1404/02/11'], ['PermitRevoked', 'officer-7', '1404/03/11']]);
+    // The revocation's step carries the revocation request's correlation id, not the grant's.
+    expect(revoked[0].correlationId).not.toBe(revoked[1].correlationId);
+  });
+
   it('holds one line per permit, newest first, numbered per kind and year in the order the decisions arrived', async () => {
     clock.set('2025-08-01T08:00:00.000Z');
     const { total, permits } = await register.list({});
@@ -129,6 +141,7 @@ describe('the permit register read model (PostgreSQL)', () => {
       await catchUp();
       expect(await register.byNumber('KR-OT-1404-000002')).toMatchObject({ status: 'lapsed' });
       expect(await db.getRepository(PermitRow).findOneByOrFail({ permitId: id(5) })).toMatchObject({ recorded: 'lapsed' });
+      expect((await register.stepsOf(id(5))).map((s) => [s.step, s.actor.role])).toEqual([['PermitIssued', 'secretariat-officer'], ['PermitLapsed', 'system']]);
     });
 
     it('only one replica sweeps at a time: the other skips its round', async () => {

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { formatJalali, toJalaliDate } from '@cctv/kernel';
+import { formatJalali, ROLE_LABELS_FA, toJalaliDate, type OfficeRole } from '@cctv/kernel';
 import type { PermitKind, PermitStatus, PermitType } from '@cctv/issuance-domain';
 import { CLOCK, type Clock } from '@cctv/nest-common';
+import { STEP_LABELS_FA } from './permit-labels';
 import { PermitRow } from './permit.row';
+import { PermitStepRow } from './permit-steps/permit-step.row';
 import { registerEntry, type RegisterEntry } from './register-entry';
 import { STATUS_CONDITION } from './register-status';
 import { canonicalHologramSerial, canonicalPermitNumber } from './typed-identifiers';
@@ -58,6 +60,19 @@ export class PermitRegisterQueries {
 
   async byHologram(typed: string): Promise<RegisterEntry | null> {
     return this.entry(await this.db.getRepository(PermitRow).findOneBy({ hologramSerial: canonicalHologramSerial(typed) }));
+  }
+
+  /** The permit's audit trail, oldest first: each step with who took it (person and role), when (ISO and Jalali) and the request's correlation id. */
+  async stepsOf(permitId: string) {
+    const steps = await this.db.getRepository(PermitStepRow).find({ where: { permitId }, order: { at: 'ASC', eventId: 'ASC' } });
+    return steps.map((s) => ({
+      step: s.step,
+      stepFa: STEP_LABELS_FA[s.step] ?? s.step,
+      at: s.at.toISOString(),
+      atJalali: formatJalali(toJalaliDate(s.at)),
+      actor: { personId: s.actorId, role: s.actorRole, roleFa: ROLE_LABELS_FA[s.actorRole as OfficeRole] ?? s.actorRole },
+      correlationId: s.correlationId,
+    }));
   }
 
   private entry(row: PermitRow | null): RegisterEntry | null {

@@ -17,7 +17,7 @@ export class PermitsQueryController {
   }
 
   @Get(':permitNumber')
-  @ApiOperation({ summary: 'One permit by its number (e.g. KR-OM-1404-000123; Persian digits accepted)' })
+  @ApiOperation({ summary: 'One permit by its number (e.g. KR-OM-1404-000123; Persian digits accepted), with who recorded each step and when' })
   @ApiParam({ name: 'permitNumber', example: 'KR-OM-1404-000123' })
   @ApiNotFoundResponse({ description: 'No permit with this number in the register' })
   async one(@Param('permitNumber') permitNumber: string) {
@@ -29,6 +29,6 @@ export class PermitsQueryController {
         messageFa: 'مجوزی با این شماره در دفتر مجوزها ثبت نشده است.',
       });
     }
-    return entry;
+    return { ...entry, history: await this.register.stepsOf(entry.permitId) };
   }
 }

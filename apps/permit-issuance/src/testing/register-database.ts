@@ -5,18 +5,20 @@ import { inMemorySequences, type Clock } from '@cctv/nest-common';
 import { permitRegisterReaction } from '../reactions/permit-register.reaction';
 import { PermitRow } from '../read-models/permit.row';
 import { permitRegisterProjection } from '../read-models/permit-register.projection';
+import { PermitStepRow } from '../read-models/permit-steps/permit-step.row';
+import { permitStepsProjection } from '../read-models/permit-steps/permit-steps.projection';
 
 /**
  * The register on the test PostgreSQL, in a schema of its own: the given
  * secretariat decisions go through the reaction into an in-memory log, and
- * the log through the projection into rm_permits, as the runtime would do.
+ * the log through the projections into rm_permits and rm_permit_steps, as the runtime would do.
  */
 export const openRegisterDatabase = async (clock: Clock, decisions: readonly RecordedEvent[]) => {
   const schema = `permit_register_it_${randomBytes(6).toString('hex')}`;
   const db = new DataSource({
     type: 'postgres', host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432),
     username: process.env.PGUSER ?? 'postgres', database: process.env.PGDATABASE ?? 'test',
-    schema, entities: [PermitRow], synchronize: false, logging: false,
+    schema, entities: [PermitRow, PermitStepRow], synchronize: false, logging: false,
   });
   await db.initialize();
   await db.query(`CREATE SCHEMA "${schema}"`);
@@ -27,7 +29,10 @@ export const openRegisterDatabase = async (clock: Clock, decisions: readonly Rec
   const catchUp = async () => {
     const events = await store.readAll(applied, 10_000);
     await db.transaction(async (em) => {
-      for (const event of events) await permitRegisterProjection.apply(event, em);
+      for (const event of events) {
+        await permitRegisterProjection.apply(event, em);
+        await permitStepsProjection.apply(event, em);
+      }
     });
     if (events.length) applied = events[events.length - 1].position;
   };

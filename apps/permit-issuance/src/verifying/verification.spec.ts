@@ -81,9 +81,24 @@ describe('the verification page a phone opens from the QR code', () => {
   });
 
   it('escapes every value, so that nothing typed into the address becomes markup', () => {
-    const page = verificationPage({ genuine: false, messageFa: '<script>alert(1)</script>' }, '1404/03/11');
+    const page = verificationPage({ genuine: false, message: 'forged', messageFa: '<script>alert(1)</script>' }, '1404/03/11');
     expect(page).not.toContain('<script>');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(escapeHtml(`"'&<>`)).toBe('&quot;&#39;&amp;&lt;&gt;');
+  });
+
+  it('escapes every particular of a genuine permit too, and the date, whatever they hold', () => {
+    const hostile = `<img src=x onerror="alert('x')">&{{7*7}}\${7*7}' OR 1=1 --`;
+    const genuine = verify('2025-06-01T08:00:00.000Z');
+    const page = verificationPage(
+      {
+        ...genuine, permitNumber: hostile, kindFa: hostile, statusFa: hostile, issuedOnJalali: hostile,
+        validThroughJalali: hostile, hologramSerial: hostile, supersededByPermitNumber: hostile, messageFa: hostile,
+      },
+      hostile,
+    );
+    expect(page).not.toContain('<img');
+    expect(page).not.toContain(`"alert`);
+    expect(page.match(/&lt;img src=x onerror=&quot;alert\(&#39;x&#39;\)&quot;&gt;&amp;/g)?.length).toBe(9);
   });
 });

@@ -26,10 +26,13 @@ export interface Verification {
 
 export interface NotGenuine {
   readonly genuine: false;
+  readonly message: string;
   readonly messageFa: string;
 }
 
+export const UNKNOWN_PERMIT = 'No permit with these particulars is on the register: it is not genuine, or the number was mistyped.';
 export const UNKNOWN_PERMIT_FA = 'مجوزی با این مشخصات در دفتر مجوزها ثبت نشده است؛ این مجوز اصیل نیست یا شماره را درست وارد نکرده‌اید.';
+export const HOLOGRAM_MISMATCH = 'This hologram does not belong to this permit: the permit or the hologram may be forged.';
 export const HOLOGRAM_MISMATCH_FA = 'این هولوگرام متعلق به این مجوز نیست؛ مجوز یا هولوگرام ممکن است جعلی باشد.';
 
 const fa = (jalali: string) => toPersianDigits(jalali);

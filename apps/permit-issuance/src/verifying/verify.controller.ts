@@ -1,21 +1,25 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { formatJalali, toJalaliDate } from '@cctv/kernel';
 import { CLOCK, type Clock } from '@cctv/nest-common';
 import { PermitRegisterQueries } from '../read-models/permit-register.queries';
 import { canonicalHologramSerial } from '../read-models/typed-identifiers';
 import type { RegisterEntry } from '../read-models/register-entry';
-import { HOLOGRAM_MISMATCH_FA, UNKNOWN_PERMIT_FA, verificationOf, type NotGenuine, type Verification } from './verification';
+import { HOLOGRAM_MISMATCH, HOLOGRAM_MISMATCH_FA, UNKNOWN_PERMIT, UNKNOWN_PERMIT_FA, verificationOf, type NotGenuine, type Verification } from './verification';
 import { verificationPage } from './verification-page';
+import { VerifyRateLimitGuard } from './verify-rate-limit.guard';
 import { VerifyQueryDto } from './verify.dto';
 
 /**
  * Public: "is this permit, or this hologram, genuine and in force?". Open to
- * anyone, so it answers nothing personal — no file, no owner, no address.
+ * anyone, so it answers nothing personal — no file, no owner, no address —
+ * and one address may ask only so often.
  */
 @ApiTags('verify')
 @Controller('verify')
+@UseGuards(VerifyRateLimitGuard)
+@ApiTooManyRequestsResponse({ description: 'Too many requests from this address; Retry-After says when to ask again' })
 export class VerifyController {
   constructor(
     private readonly register: PermitRegisterQueries,
@@ -26,7 +30,7 @@ export class VerifyController {
   @ApiOperation({ summary: 'Verify by permit number or hologram serial (both: the hologram must belong to the permit)' })
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({ description: '{ genuine: true, valid, permitNumber, kind, status, statusFa, issuedOnJalali, validThroughJalali, hologramSerial, messageFa }' })
-  @ApiNotFoundResponse({ description: '{ genuine: false, messageFa }' })
+  @ApiNotFoundResponse({ description: '{ genuine: false, message, messageFa }' })
   async verify(@Query() query: VerifyQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!query.permitNumber && !query.hologramSerial) {
       throw new BadRequestException({
@@ -40,7 +44,7 @@ export class VerifyController {
       : await this.register.byHologram(query.hologramSerial ?? '');
     const mismatch = !!entry && !!query.permitNumber && !!query.hologramSerial
       && canonicalHologramSerial(query.hologramSerial) !== entry.hologramSerial;
-    this.answer(request, response, mismatch ? { genuine: false, messageFa: HOLOGRAM_MISMATCH_FA } : this.judge(entry));
+    this.answer(request, response, mismatch ? { genuine: false, message: HOLOGRAM_MISMATCH, messageFa: HOLOGRAM_MISMATCH_FA } : this.judge(entry));
   }
 
   @Get(':permitNumber')
@@ -48,13 +52,13 @@ export class VerifyController {
   @ApiParam({ name: 'permitNumber', example: 'KR-OM-1404-000123' })
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({ description: 'as GET /verify' })
-  @ApiNotFoundResponse({ description: '{ genuine: false, messageFa }' })
+  @ApiNotFoundResponse({ description: '{ genuine: false, message, messageFa }' })
   async verifyNumber(@Param('permitNumber') permitNumber: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     this.answer(request, response, this.judge(await this.register.byNumber(permitNumber)));
   }
 
   private judge(entry: RegisterEntry | null): Verification | NotGenuine {
-    return entry ? verificationOf(entry) : { genuine: false, messageFa: UNKNOWN_PERMIT_FA };
+    return entry ? verificationOf(entry) : { genuine: false, message: UNKNOWN_PERMIT, messageFa: UNKNOWN_PERMIT_FA };
   }
 
   private answer(request: Request, response: Response, answer: Verification | NotGenuine): void {

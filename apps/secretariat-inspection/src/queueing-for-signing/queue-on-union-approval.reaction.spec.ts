@@ -9,7 +9,7 @@ const now = new Date('2025-04-05T06:00:00Z');
 const approval = () =>
   inboxEvent(
     'union.InstallationApproved.v1',
-    { fileId: ids.fileId, fileNumber: ids.fileNumber, premisesKind: 'public-place', residential: false, residentialUnits: null, cameraCount: 4, at: '2025-04-05T05:00:00.000Z' },
+    { fileId: ids.fileId, fileNumber: ids.fileNumber, premisesKind: 'public-place', residential: false, residentialUnits: null, cameraCount: 4, ownerRef: 'owner-ref-of-the-file', at: '2025-04-05T05:00:00.000Z' },
     ids.fileId,
   );
 
@@ -22,7 +22,7 @@ const setUp = () => {
 };
 
 describe('when the union approves an installation', () => {
-  it('the file waits in the secretariat’s signing queue with the approval’s facts, queued by the system on its behalf', async () => {
+  it('the file waits in the secretariat’s signing queue with the approval’s facts and owner reference, queued by the system on its behalf', async () => {
     const { reaction, fileEvents } = setUp();
     const source = approval();
     await reaction.react(source);
@@ -32,7 +32,7 @@ describe('when the union approves an installation', () => {
       type: 'InstallationQueuedForSigning',
       data: {
         fileId: ids.fileId, fileNumber: ids.fileNumber, premisesKind: 'public-place', residential: false, cameraCount: 4,
-        approvedAt: '2025-04-05T05:00:00.000Z', at: now.toISOString(),
+        approvedAt: '2025-04-05T05:00:00.000Z', ownerRef: 'owner-ref-of-the-file', at: now.toISOString(),
       },
       metadata: { actor: SYSTEM_ACTOR, causationId: source.eventId, correlationId: source.metadata.correlationId, occurredAt: now.toISOString() },
     });

@@ -29,6 +29,7 @@ export const queueOnUnionApproval = ({ store, clock }: Pick<RuntimeDeps, 'store'
         residential: approval.residential,
         cameraCount: approval.cameraCount,
         approvedAt: approval.at,
+        ...(approval.ownerRef ? { ownerRef: approval.ownerRef } : {}),
         now,
       },
     } as const;

@@ -1,12 +1,12 @@
-import { checklistFor, type SecretariatFileState } from '@cctv/secretariat-domain';
+import { checklistFor, secretariatFileStreamId, type SecretariatFileState } from '@cctv/secretariat-domain';
 import { at, fileStory, storyIds } from '../testing/file-story';
 import { metadataAt, storeWith } from '../testing/store-with';
 import { RecordFindingsCommand, RecordFindingsHandler } from './record-findings.handler';
 
 const now = at.recorded;
 const allPassed = (items: readonly string[]) => items.map((item) => ({ item, passed: true }));
-const record = (ids: ReturnType<typeof storyIds>, findings: { item: string; passed: boolean }[]) =>
-  new RecordFindingsCommand(ids.fileId, ids.inspectionId, findings, now, metadataAt(now));
+const record = (ids: ReturnType<typeof storyIds>, findings: { item: string; passed: boolean }[], inspector = ids.inspectorId) =>
+  new RecordFindingsCommand(ids.fileId, ids.inspectionId, inspector, findings, now, metadataAt(now));
 
 describe('recording an inspection against the file’s checklist', () => {
   it('a public place answers the checklist without the residents’ consent', async () => {
@@ -25,6 +25,17 @@ describe('recording an inspection against the file’s checklist', () => {
     });
     expect(checklistFor(true)).toContain('residents-consent');
     expect(checklistFor(false)).not.toContain('residents-consent');
+  });
+
+  it('an inspector the inspection was not assigned to is refused, and nothing is recorded', async () => {
+    const ids = storyIds('someone-else');
+    const store = await storeWith(fileStory(ids, { steps: 4, residential: false }));
+    const before = (await store.readStream(secretariatFileStreamId(ids.fileId))).version;
+    await expect(new RecordFindingsHandler(store).execute(record(ids, allPassed(checklistFor(false)), 'inspector-99'))).rejects.toMatchObject({
+      kind: 'forbidden',
+      code: 'not-your-inspection',
+    });
+    expect((await store.readStream(secretariatFileStreamId(ids.fileId))).version).toBe(before);
   });
 
   it('findings for a file the secretariat never received are answered as not found', async () => {

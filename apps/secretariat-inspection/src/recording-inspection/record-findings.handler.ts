@@ -17,6 +17,7 @@ export class RecordFindingsCommand {
   constructor(
     readonly fileId: string,
     readonly inspectionId: string,
+    readonly recordedBy: string,
     readonly findings: readonly Finding[],
     readonly now: Date,
     readonly metadata: EventMetadata,
@@ -31,10 +32,10 @@ export class RecordFindingsCommand {
  */
 const onTheFilesChecklist: Decider<RecordFindingsCommand, SecretariatFileState, SecretariatFileEvent> = {
   ...secretariatFileDecider,
-  decide: ({ fileId, inspectionId, findings, now }, state) => {
+  decide: ({ fileId, inspectionId, recordedBy, findings, now }, state) => {
     if (state.status === 'new') throw fileNotFound(fileId);
     const checklist = checklistFor(state.file.residential);
-    return secretariatFileDecider.decide({ type: 'RecordInspectionFindings', data: { fileId, inspectionId, findings, checklist, now } }, state);
+    return secretariatFileDecider.decide({ type: 'RecordInspectionFindings', data: { fileId, inspectionId, recordedBy, findings, checklist, now } }, state);
   },
 };
 

@@ -29,7 +29,7 @@ export class RefuseOperationPermitController {
   async refuse(@UuidParam('fileId') fileId: string, @Body() dto: RefuseOperationPermitDto, @Requester() requester: RequestContext) {
     const now = this.clock.now();
     const state = await this.commands.execute<ExecuteSecretariatFileCommand, SecretariatFileState>(
-      new ExecuteSecretariatFileCommand({ type: 'RefuseOperationPermit', data: { fileId, reasons: dto.reasons, now } }, metadataFor(requester, now)),
+      new ExecuteSecretariatFileCommand({ type: 'RefuseOperationPermit', data: { fileId, reasons: dto.reasons, now } }, metadataFor(requester, now), requester),
     );
     return fileSummary(state, now);
   }

@@ -29,7 +29,7 @@ export class ReportRemediationController {
   async report(@UuidParam('fileId') fileId: string, @Body() dto: ReportRemediationDto, @Requester() requester: RequestContext) {
     const now = this.clock.now();
     const state = await this.commands.execute<ExecuteSecretariatFileCommand, SecretariatFileState>(
-      new ExecuteSecretariatFileCommand({ type: 'ReportRemediation', data: { fileId, note: dto.note, now } }, metadataFor(requester, now)),
+      new ExecuteSecretariatFileCommand({ type: 'ReportRemediation', data: { fileId, note: dto.note, now } }, metadataFor(requester, now), requester),
     );
     return fileSummary(state, now);
   }

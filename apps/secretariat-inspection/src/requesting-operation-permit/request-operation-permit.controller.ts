@@ -28,6 +28,7 @@ export class RequestOperationPermitController {
       new ExecuteSecretariatFileCommand(
         { type: 'RequestOperationPermit', data: { fileId, requestId, letterNumber: dto.letterNumber, siteAddress: dto.siteAddress, contactMobile: dto.contactMobile, now } },
         metadataFor(requester, now),
+        requester,
       ),
     );
     // Only the request's id and the file's standing: the address and phone are not echoed.

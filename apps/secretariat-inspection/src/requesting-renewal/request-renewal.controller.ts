@@ -24,7 +24,7 @@ export class RequestRenewalController {
     const now = this.clock.now();
     const requestId = randomUUID();
     const state = await this.commands.execute<ExecuteSecretariatFileCommand, SecretariatFileState>(
-      new ExecuteSecretariatFileCommand({ type: 'RequestRenewal', data: { fileId, requestId, now } }, metadataFor(requester, now)),
+      new ExecuteSecretariatFileCommand({ type: 'RequestRenewal', data: { fileId, requestId, now } }, metadataFor(requester, now), requester),
     );
     return { requestId, ...fileSummary(state, now) };
   }

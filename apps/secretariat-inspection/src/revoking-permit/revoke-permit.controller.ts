@@ -35,7 +35,7 @@ export class RevokePermitController {
   ) {
     const now = this.clock.now();
     const state = await this.commands.execute<ExecuteSecretariatFileCommand, SecretariatFileState>(
-      new ExecuteSecretariatFileCommand({ type: 'RevokePermit', data: { fileId, permitId, reason: dto.reason, now } }, metadataFor(requester, now)),
+      new ExecuteSecretariatFileCommand({ type: 'RevokePermit', data: { fileId, permitId, reason: dto.reason, now } }, metadataFor(requester, now), requester),
     );
     return fileSummary(state, now);
   }

@@ -32,6 +32,7 @@ export class ScheduleInspectionController {
           data: { fileId, inspectionId, scheduledFor: scheduledForInstant(dto.scheduledFor), inspectorIds: dto.inspectorIds, now },
         },
         metadataFor(requester, now),
+        requester,
       ),
     );
     return { inspectionId, ...fileSummary(state, now) };

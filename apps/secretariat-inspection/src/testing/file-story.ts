@@ -71,12 +71,12 @@ export const storyIds = (name: string): StoryIds => ({
   inspectorId: 'inspector-7',
 });
 
-const commandsOf = (ids: StoryIds, residential: boolean, reinspectionFinds: readonly Deficiency[]): SecretariatFileCommand[] => {
+const commandsOf = (ids: StoryIds, residential: boolean, reinspectionFinds: readonly Deficiency[], ownerRef?: string): SecretariatFileCommand[] => {
   const { fileId } = ids;
   return [
     {
       type: 'QueueForSigning',
-      data: { fileId, fileNumber: ids.fileNumber, premisesKind: 'shared-building', residential, cameraCount: 6, approvedAt: '2025-04-05T05:00:00.000Z', now: at.queued },
+      data: { fileId, fileNumber: ids.fileNumber, premisesKind: 'shared-building', residential, cameraCount: 6, approvedAt: '2025-04-05T05:00:00.000Z', ...(ownerRef ? { ownerRef } : {}), now: at.queued },
     },
     { type: 'SignInstallationPermit', data: { fileId, installationPermitId: ids.installationPermitId, hologramSerial: 'KR-1404000001', now: at.signed } },
     {
@@ -86,7 +86,7 @@ const commandsOf = (ids: StoryIds, residential: boolean, reinspectionFinds: read
     { type: 'ScheduleInspection', data: { fileId, inspectionId: ids.inspectionId, scheduledFor: at.visit, inspectorIds: [ids.inspectorId], now: at.scheduled } },
     {
       type: 'RecordInspectionFindings',
-      data: { fileId, inspectionId: ids.inspectionId, findings: findings(residential, DEFICIENCIES), checklist: checklistFor(residential), now: at.recorded },
+      data: { fileId, inspectionId: ids.inspectionId, recordedBy: ids.inspectorId, findings: findings(residential, DEFICIENCIES), checklist: checklistFor(residential), now: at.recorded },
     },
     { type: 'GrantOperationPermit', data: { fileId, permitId: ids.temporaryPermitId, hologramSerial: 'KR1404000002', now: at.temporaryGranted } },
     { type: 'ReportRemediation', data: { fileId, note: 'تابلو نصب و یو‌پی‌اس خریداری شد', now: at.remediated } },
@@ -96,7 +96,7 @@ const commandsOf = (ids: StoryIds, residential: boolean, reinspectionFinds: read
     },
     {
       type: 'RecordInspectionFindings',
-      data: { fileId, inspectionId: ids.reinspectionId, findings: findings(residential, reinspectionFinds), checklist: checklistFor(residential), now: at.reinspected },
+      data: { fileId, inspectionId: ids.reinspectionId, recordedBy: ids.inspectorId, findings: findings(residential, reinspectionFinds), checklist: checklistFor(residential), now: at.reinspected },
     },
     { type: 'GrantOperationPermit', data: { fileId, permitId: ids.mainPermitId, hologramSerial: 'KR1404000003', now: at.mainGranted } },
     { type: 'RequestRenewal', data: { fileId, requestId: `${fileId}-renewal`, now: at.renewalRequested } },
@@ -111,11 +111,13 @@ export interface StoryOptions {
   readonly residential?: boolean;
   /** What the re-inspection still finds (nothing by default); a story with some cannot go past step 9. */
   readonly reinspectionFinds?: readonly Deficiency[];
+  /** The owner reference the union's approval carried (none by default, as before references existed). */
+  readonly ownerRef?: string;
 }
 
 /** The file's events up to and including the `steps`-th command. */
 export const fileStory = (ids: StoryIds, options: StoryOptions = {}): SecretariatFileEvent[] => {
-  const commands = commandsOf(ids, options.residential ?? true, options.reinspectionFinds ?? []).slice(0, options.steps);
+  const commands = commandsOf(ids, options.residential ?? true, options.reinspectionFinds ?? [], options.ownerRef).slice(0, options.steps);
   let state: SecretariatFileState = secretariatFileDecider.initialState;
   const events: SecretariatFileEvent[] = [];
   for (const command of commands) {

@@ -37,7 +37,7 @@ export class DecidingInstallationController {
   }
 
   private async run(command: UnionFileCommand, requester: RequestContext) {
-    const state = await this.commands.execute(new ExecuteUnionFileCommand(command, metadataFor(requester, command.data.now)));
+    const state = await this.commands.execute(new ExecuteUnionFileCommand(command, metadataFor(requester, command.data.now), { role: requester.actor.role, nationalId: requester.nationalId }));
     return fileSummary(state);
   }
 }

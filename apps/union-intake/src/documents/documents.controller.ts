@@ -52,7 +52,7 @@ export class DocumentsController {
   }
 
   private async run(command: UnionFileCommand, requester: RequestContext) {
-    const state = await this.commands.execute(new ExecuteUnionFileCommand(command, metadataFor(requester, command.data.now)));
+    const state = await this.commands.execute(new ExecuteUnionFileCommand(command, metadataFor(requester, command.data.now), { role: requester.actor.role, nationalId: requester.nationalId }));
     return fileSummary(state);
   }
 }

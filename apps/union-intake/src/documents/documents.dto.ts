@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { SingleLine } from '@cctv/nest-common';
 
 export class SubmitDocumentDto {
   @ApiProperty({ description: 'Reference of the stored scan (archive id or file name)', example: 'scan-2025-000123.pdf' })
-  @IsString() @Length(1, 200)
+  @IsString() @SingleLine() @Length(1, 200)
   reference!: string;
 }
 

@@ -1,12 +1,14 @@
 import { schemaProblem } from '@cctv/contracts';
 import type { RecordedEvent } from '@cctv/event-store';
 import { fold } from '@cctv/kernel';
+import { OwnerRefs } from '@cctv/nest-common';
 import { unionFileDecider, type UnionFileCommand, type UnionFileEvent } from '@cctv/union-domain';
 import { toPublicEvent } from './to-public-event';
 
 const fileId = '5b0f7c4e-8f5a-4d55-a7a0-0c6a3b7e2b11';
 const now = new Date('2025-05-01T07:00:00Z');
 const owner = { kind: 'person' as const, nationalId: '0013542419', firstName: 'زهرا', lastName: 'احمدی', mobile: '09151234567' };
+const ownerRef = new OwnerRefs({ kind: 'secret', secret: 'a-test-secret-long-enough-for-owner-refs-0123456789' }).of(fileId, owner.nationalId);
 const premises = { kind: 'shared-building' as const, address: 'مشهد، بلوار سجاد، پلاک ۱۲', postalCode: '9177948974', residential: true, residentialUnits: 12 };
 
 /** Runs commands through the real decider, so every event is one the service can really store. */
@@ -29,7 +31,7 @@ const open: UnionFileCommand = {
   data: {
     fileId, fileNumber: 'U-1404-000001', owner, premises,
     system: { cameras: [{ location: 'لابی', fieldOfView: 'ورودی' }], recorder: { model: 'NVR', retentionDays: 30 } },
-    installer: { name: 'توس', guildLicenceNumber: '123' }, requiredDocuments: ['camera-plan'], now,
+    installer: { name: 'توس', guildLicenceNumber: '123' }, requiredDocuments: ['camera-plan'], ownerRef, now,
   },
 };
 
@@ -59,6 +61,13 @@ describe('the union’s public events', () => {
     for (const secret of [owner.nationalId, owner.mobile, owner.firstName, owner.lastName, premises.postalCode, 'بلوار سجاد']) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it('name the owner to the secretariat by the file’s owner reference in the approval only, never by their ID', () => {
+    const approval = published.find((e) => e?.type === 'union.InstallationApproved.v1')!;
+    expect(approval.data).toMatchObject({ ownerRef });
+    expect(ownerRef).not.toContain(owner.nationalId);
+    expect(published.filter((e) => JSON.stringify(e).includes(ownerRef)).map((e) => e?.type)).toEqual(['union.InstallationApproved.v1']);
   });
 
   it('are keyed by the file and keep the event id, correlation and actor', () => {

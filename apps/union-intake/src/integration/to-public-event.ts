@@ -38,7 +38,10 @@ const publicFormOf = (event: UnionFileEvent): Public => {
         type: 'union.InstallationApproved.v1',
         data: {
           fileId: d.fileId, fileNumber: d.fileNumber, premisesKind: d.premisesKind, residential: d.residential,
-          residentialUnits: d.residentialUnits, cameraCount: d.cameraCount, at: d.at,
+          residentialUnits: d.residentialUnits, cameraCount: d.cameraCount,
+          // A keyed digest, not the national ID: it lets the secretariat recognise the owner and nobody else link their files.
+          ...(d.ownerRef ? { ownerRef: d.ownerRef } : {}),
+          at: d.at,
         },
       };
     }

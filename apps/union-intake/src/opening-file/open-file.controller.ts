@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { formatJalali, toJalaliDate } from '@cctv/kernel';
-import { CLOCK, Clock, metadataFor, Requester, RequestContext, SEQUENCES, SequenceFactory } from '@cctv/nest-common';
-import { normalizeApplication, requiredDocumentsFor, type OwnerIdentity } from '@cctv/union-domain';
+import { CLOCK, Clock, metadataFor, OwnerRefs, Requester, RequestContext, SEQUENCES, SequenceFactory } from '@cctv/nest-common';
+import { assertMayActOnFile, normalizeApplication, requiredDocumentsFor, type OwnerIdentity } from '@cctv/union-domain';
 import { ExecuteUnionFileCommand } from '../union-file/execute-union-file-command';
 import { fileSummary } from '../union-file/file-summary';
 import { OpenFileDto, OwnerDto } from './open-file.dto';
@@ -23,6 +23,7 @@ export class OpenFileController {
     private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SEQUENCES) sequences: SequenceFactory,
+    @Inject(OwnerRefs) private readonly ownerRefs: OwnerRefs,
   ) {
     this.fileNumbers = sequences('file_number');
   }
@@ -39,16 +40,20 @@ export class OpenFileController {
       owner: toOwner(dto.owner), premises, system: dto.system, installer: dto.installer, requiredDocuments: requiredDocumentsFor(premises),
     };
     // The identity checks first: a refused application must not use up a file number.
-    normalizeApplication(application);
+    const { owner } = normalizeApplication(application);
+    assertMayActOnFile({ role: requester.actor.role, nationalId: requester.nationalId }, application.owner.nationalId);
+    const fileId = randomUUID();
     const fileNumber = `U-${formatJalali(toJalaliDate(now)).slice(0, 4)}-${String(await this.fileNumbers.next()).padStart(6, '0')}`;
     const state = await this.commands.execute(
       new ExecuteUnionFileCommand(
         {
           type: 'OpenFile',
           data: {
-            fileId: randomUUID(),
+            fileId,
             fileNumber,
             ...application,
+            // Published instead of the national ID, so the secretariat can let the owner reach this file.
+            ownerRef: this.ownerRefs.of(fileId, owner.nationalId),
             now,
           },
         },

@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min,
   ValidateIf, ValidateNested,
 } from 'class-validator';
-import { AsciiDigits } from '@cctv/nest-common';
+import { AsciiDigits, SingleLine } from '@cctv/nest-common';
 import { MAX_CAMERAS } from '@cctv/union-domain';
 
 const TEXT = { min: 1, max: 200 };
@@ -19,23 +19,23 @@ export class OwnerDto {
   nationalId!: string;
 
   @ApiPropertyOptional({ description: 'person only' })
-  @ValidateIf((o: OwnerDto) => o.kind === 'person') @IsString() @Length(TEXT.min, 100)
+  @ValidateIf((o: OwnerDto) => o.kind === 'person') @IsString() @SingleLine() @Length(TEXT.min, 100)
   firstName?: string;
 
   @ApiPropertyOptional({ description: 'person only' })
-  @ValidateIf((o: OwnerDto) => o.kind === 'person') @IsString() @Length(TEXT.min, 100)
+  @ValidateIf((o: OwnerDto) => o.kind === 'person') @IsString() @SingleLine() @Length(TEXT.min, 100)
   lastName?: string;
 
   @ApiPropertyOptional({ description: 'legal entity only' })
-  @ValidateIf((o: OwnerDto) => o.kind === 'legal-entity') @IsString() @Length(TEXT.min, TEXT.max)
+  @ValidateIf((o: OwnerDto) => o.kind === 'legal-entity') @IsString() @SingleLine() @Length(TEXT.min, TEXT.max)
   name?: string;
 
   @ApiPropertyOptional({ description: 'legal entity only' })
-  @ValidateIf((o: OwnerDto) => o.kind === 'legal-entity') @IsString() @Length(TEXT.min, 100)
+  @ValidateIf((o: OwnerDto) => o.kind === 'legal-entity') @IsString() @SingleLine() @Length(TEXT.min, 100)
   representativeName?: string;
 
   @ApiProperty({ example: '09121234567', description: '09…, +989… or 00989…; Persian digits accepted' })
-  @AsciiDigits() @IsString() @Length(10, 16)
+  @AsciiDigits() @IsString() @SingleLine() @Length(10, 16)
   mobile!: string;
 }
 
@@ -44,7 +44,7 @@ export class PremisesDto {
   @IsIn(['shared-building', 'public-place'])
   kind!: 'shared-building' | 'public-place';
 
-  @ApiProperty() @IsString() @Length(5, 300)
+  @ApiProperty() @IsString() @SingleLine() @Length(5, 300)
   address!: string;
 
   @ApiProperty({ example: '9177948974' })
@@ -60,15 +60,15 @@ export class PremisesDto {
 }
 
 export class CameraDto {
-  @ApiProperty() @IsString() @Length(TEXT.min, TEXT.max)
+  @ApiProperty() @IsString() @SingleLine() @Length(TEXT.min, TEXT.max)
   location!: string;
 
-  @ApiProperty() @IsString() @Length(TEXT.min, TEXT.max)
+  @ApiProperty() @IsString() @SingleLine() @Length(TEXT.min, TEXT.max)
   fieldOfView!: string;
 }
 
 export class RecorderDto {
-  @ApiProperty() @IsString() @Length(TEXT.min, 100)
+  @ApiProperty() @IsString() @SingleLine() @Length(TEXT.min, 100)
   model!: string;
 
   @ApiProperty({ minimum: 1, maximum: 365 }) @IsInt() @Min(1) @Max(365)
@@ -86,10 +86,10 @@ export class PlannedSystemDto {
 }
 
 export class InstallerDto {
-  @ApiProperty() @IsString() @Length(TEXT.min, TEXT.max)
+  @ApiProperty() @IsString() @SingleLine() @Length(TEXT.min, TEXT.max)
   name!: string;
 
-  @ApiProperty() @AsciiDigits() @IsString() @Length(TEXT.min, 50)
+  @ApiProperty() @AsciiDigits() @IsString() @SingleLine() @Length(TEXT.min, 50)
   guildLicenceNumber!: string;
 }
 

@@ -1,9 +1,9 @@
 import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { formatJalali, normalizePersianText, toJalaliDate } from '@cctv/kernel';
-import { UuidParam } from '@cctv/nest-common';
-import { DOCUMENT_LABELS_FA, isDocumentKind } from '@cctv/union-domain';
+import { formatJalali, normalizePersianText, ROLE_LABELS_FA, toJalaliDate, type OfficeRole } from '@cctv/kernel';
+import { Requester, UuidParam, type RequestContext } from '@cctv/nest-common';
+import { assertMayActOnFile, DOCUMENT_LABELS_FA, isDocumentKind, ownNationalId } from '@cctv/union-domain';
 import { FilesQueryDto } from './files-query.dto';
 import { STATUS_FA } from './timeline-text';
 import { TimelineEntryRow, UnionFileRow } from './union-file.row';
@@ -19,8 +19,12 @@ export class FilesQueryController {
 
   @Get()
   @ApiOperation({ summary: 'Files by status, number, owner national ID, owner name or address' })
-  async search(@Query() q: FilesQueryDto) {
+  async search(@Query() q: FilesQueryDto, @Requester() requester: RequestContext) {
     const query = this.db.getRepository(UnionFileRow).createQueryBuilder('f');
+    // Owners search within their own files, whatever they ask for.
+    if (requester.actor.role === 'owner') {
+      query.andWhere('f.ownerNationalId = :own', { own: ownNationalId({ role: 'owner', nationalId: requester.nationalId }) });
+    }
     if (q.status) query.andWhere('f.status = :status', { status: q.status });
     if (q.fileNumber) query.andWhere('f.fileNumber = :fileNumber', { fileNumber: q.fileNumber.toUpperCase() });
     if (q.nationalId) query.andWhere('f.ownerNationalId = :nationalId', { nationalId: q.nationalId });
@@ -49,8 +53,10 @@ export class FilesQueryController {
 
   @Get(':fileId')
   @ApiOperation({ summary: 'One file with its documents and its timeline across the three offices' })
-  async one(@UuidParam('fileId') fileId: string) {
+  async one(@UuidParam('fileId') fileId: string, @Requester() requester: RequestContext) {
     const file = await this.db.getRepository(UnionFileRow).findOneBy({ fileId });
+    // An owner learns nothing of other people's files, not even whether they exist.
+    if (requester.actor.role === 'owner') assertMayActOnFile({ role: 'owner', nationalId: requester.nationalId }, file?.ownerNationalId ?? '');
     if (!file) {
       throw new NotFoundException({ error: 'file-not-found', message: `No file ${fileId}`, messageFa: 'پرونده‌ای با این شناسه پیدا نشد.' });
     }
@@ -68,7 +74,8 @@ export class FilesQueryController {
         office: t.office,
         step: t.step,
         summaryFa: t.summaryFa,
-        actor: { role: t.actorRole, personId: t.actorId },
+        actor: { role: t.actorRole, roleFa: ROLE_LABELS_FA[t.actorRole as OfficeRole] ?? t.actorRole, personId: t.actorId },
+        correlationId: t.correlationId,
       })),
     };
   }

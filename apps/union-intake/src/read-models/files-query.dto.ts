@@ -1,11 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { AsciiDigits } from '@cctv/nest-common';
+import { STATUS_FA } from './timeline-text';
+
+/** Every status a file can be listed under: a status not among them is a mistake, not an empty list. */
+export const FILE_STATUSES: readonly string[] = Object.keys(STATUS_FA);
 
 export class FilesQueryDto {
-  @ApiPropertyOptional({ description: 'e.g. open, approved, refused, installation-permit-signed, temporary-operation-permit' })
-  @IsOptional() @IsString() @Matches(/^[a-z-]{2,40}$/)
+  @ApiPropertyOptional({ enum: FILE_STATUSES })
+  @IsOptional() @IsIn(FILE_STATUSES)
   status?: string;
 
   @ApiPropertyOptional({ example: 'U-1404-000001' })

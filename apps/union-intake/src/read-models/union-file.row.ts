@@ -46,4 +46,6 @@ export class TimelineEntryRow {
   @Column('text') summaryFa!: string;
   @Column('text') actorRole!: string;
   @Column('text') actorId!: string;
+  /** The request that caused the step: one id across the offices for everything one click set off. */
+  @Column('text', { default: '' }) correlationId!: string;
 }

@@ -82,6 +82,7 @@ const applyToBatch = (event: RecordedEvent, { files, timeline }: Batch): void =>
     summaryFa: text(data),
     actorRole: event.metadata.actor.role,
     actorId: event.metadata.actor.personId,
+    correlationId: event.metadata.correlationId,
   });
 };
 

@@ -1,11 +1,15 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { RedactingLogger } from './redacting-logger';
+import { requestBodyHandling } from './request-body';
 import { StorableInputPipe } from './storable-input.pipe';
 import { createValidationPipe } from './validation';
+import type { AccessTable } from '@cctv/contracts';
+import { AccessGuard, assertTableCoversRoutes, routesOf } from './auth/access.guard';
+import { authSettingsFrom } from './auth/auth-settings';
+import { TokenVerifier } from './auth/token-verifier';
 
 export interface ServiceOptions {
   readonly name: string;
@@ -13,14 +17,20 @@ export interface ServiceOptions {
   readonly description: string;
   readonly port: number;
   readonly host?: string;
+  /** Who may call which route (see ACCESS in @cctv/contracts). */
+  readonly access: AccessTable;
+  /** Defaults to the verifier the environment configures (AUTH_*). */
+  readonly verifier?: TokenVerifier;
 }
 
-/** One way to stand a service up: logging, validation, error answers, body limit, OpenAPI at /openapi.json. */
+/** One way to stand a service up: logging, validation, error answers, JSON bodies up to a limit, OpenAPI at /openapi.json. */
 export const createServiceApp = async (module: Type<unknown>, options: ServiceOptions): Promise<INestApplication> => {
   const app = await NestFactory.create(module, { logger: new RedactingLogger(options.name), bodyParser: false });
-  app.use(json({ limit: '64kb' }));
+  app.use(...requestBodyHandling());
   app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
+  const verifier = options.verifier ?? (await TokenVerifier.create(authSettingsFrom()));
+  app.useGlobalGuards(new AccessGuard(verifier, options.access));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -28,16 +38,27 @@ export const createServiceApp = async (module: Type<unknown>, options: ServiceOp
       .setTitle(options.title)
       .setDescription(options.description)
       .setVersion('1')
-      .addGlobalParameters(
-        { name: 'x-actor-id', in: 'header', required: false, description: 'Acting person (office user id); required on commands' },
-        { name: 'x-actor-role', in: 'header', required: false, description: 'Office role of the acting person; required on commands' },
-      )
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token from the identity provider; its roles say what the person may do' })
+      .addSecurityRequirements('bearer')
       .build(),
   );
+  assertTableCoversRoutes(options.name, routesOf(document as never), options.access);
+  describeAccess(document as never, options.access);
   app.getHttpAdapter().get('/openapi.json', (_req: unknown, res: { json: (b: unknown) => void }) => res.json(document));
   return app;
 };
 
-export const listen = async (app: INestApplication, options: ServiceOptions): Promise<void> => {
+export const listen = async (app: INestApplication, options: Pick<ServiceOptions, 'port' | 'host'>): Promise<void> => {
   await app.listen(options.port, options.host ?? '127.0.0.1');
+};
+
+/** Each operation says who may call it: `security: []` when public, `x-roles` otherwise. */
+const describeAccess = (document: { paths: Record<string, Record<string, Record<string, unknown>>> }, table: AccessTable): void => {
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const access = table[`${method.toUpperCase()} ${path}`];
+      if (access === 'public') operation.security = [];
+      else if (access) operation['x-roles'] = access;
+    }
+  }
 };

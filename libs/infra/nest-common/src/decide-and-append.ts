@@ -26,11 +26,15 @@ export const decideAndAppend = async <C, S, E extends DomainEventShape>(
   decider: Decider<C, S, E>,
   streamId: string,
   command: C,
-  context: CommandContext,
+  context: CommandContext & {
+    /** Refuses (throws) before the rules decide, e.g. an owner's command on someone else's file. */
+    readonly authorize?: (state: S) => void;
+  },
 ): Promise<{ events: readonly E[]; state: S }> => {
   for (let attempt = 1; ; attempt++) {
     const { version, events: past } = await store.readStream<E['data']>(streamId);
     const state = fold(decider, past.map((e) => ({ type: e.type, data: e.data }) as unknown as E));
+    context.authorize?.(state);
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, state };
     try {

@@ -7,14 +7,18 @@ const STATUS: Record<DomainError['kind'], number> = {
   invalid: HttpStatus.BAD_REQUEST,
   conflict: HttpStatus.CONFLICT,
   'not-found': HttpStatus.NOT_FOUND,
+  forbidden: HttpStatus.FORBIDDEN,
 };
 
 const PERSIAN_HTTP: Record<number, string> = {
   400: 'درخواست نادرست است.',
+  401: 'برای این درخواست باید وارد سامانه شوید.',
+  403: 'اجازه این کار را ندارید.',
   404: 'مسیر یا پرونده پیدا نشد.',
   405: 'این روش برای این مسیر مجاز نیست.',
   413: 'حجم درخواست بیش از حد مجاز است.',
   415: 'نوع محتوای درخواست پشتیبانی نمی‌شود.',
+  429: 'تعداد درخواست‌ها بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید.',
 };
 
 /** Turns refusals into clear answers: 400 naming the field, 409 for conflicts, never a 500 for a rule. */

@@ -10,3 +10,7 @@ export * from './validation';
 export * from './tokens';
 export * from './sequence';
 export * from './storable-input.pipe';
+export * from './request-body';
+export * from './rate-limit';
+export * from './auth';
+export * from './statistics';

@@ -1,34 +1,9 @@
-import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import { Actor, OFFICE_ROLES, OfficeRole } from '@cctv/kernel';
+import type { Actor } from '@cctv/kernel';
 import type { EventMetadata } from '@cctv/event-store';
-
-const ACTOR_ID = /^[A-Za-z0-9._@-]{1,64}$/;
-
-/**
- * Who acts and in which office, from `X-Actor-Id` / `X-Actor-Role`, and the
- * request's correlation id (`X-Correlation-Id`, made up when absent).
- */
-export const readActor = (request: Request): Actor => {
-  const personId = String(request.header('x-actor-id') ?? '');
-  const role = String(request.header('x-actor-role') ?? '') as OfficeRole;
-  if (!ACTOR_ID.test(personId)) {
-    throw new BadRequestException({
-      error: 'validation-failed', field: 'x-actor-id',
-      message: 'x-actor-id: header required (1–64 letters, digits, . _ @ -)',
-      messageFa: 'سرآیند x-actor-id (شناسه کاربر اقدام‌کننده) الزامی است.',
-    });
-  }
-  if (!OFFICE_ROLES.includes(role) || role === 'system') {
-    throw new BadRequestException({
-      error: 'validation-failed', field: 'x-actor-role',
-      message: `x-actor-role: one of ${OFFICE_ROLES.filter((r) => r !== 'system').join(', ')}`,
-      messageFa: 'سرآیند x-actor-role (نقش اداری کاربر) معتبر نیست.',
-    });
-  }
-  return { personId, role };
-};
+import type { AuthenticatedRequest } from './auth/access.guard';
 
 export const correlationIdOf = (request: Request): string => {
   const given = request.header('x-correlation-id');
@@ -36,15 +11,21 @@ export const correlationIdOf = (request: Request): string => {
 };
 
 export interface RequestContext {
+  /** The signed-in person and the office role they act in (from the verified token). */
   readonly actor: Actor;
+  /** An owner's national ID from their token, to match them with their own files. */
+  readonly nationalId?: string;
   readonly correlationId: string;
 }
 
-/** Who asks, and the id that ties together everything this request causes. */
+/** Who asks, as the access guard verified them, and the id that ties together everything this request causes. */
 export const Requester = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): RequestContext => {
-    const request = ctx.switchToHttp().getRequest<Request>();
-    return { actor: readActor(request), correlationId: correlationIdOf(request) };
+    const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.signedIn) {
+      throw new UnauthorizedException({ error: 'missing-token', message: 'Sign in first', messageFa: 'برای این درخواست باید وارد سامانه شوید.' });
+    }
+    return { ...request.signedIn, correlationId: correlationIdOf(request) };
   },
 );
 

@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { toAsciiDigits } from '@cctv/kernel';
 
 const PERSIAN: Record<string, string> = {
@@ -25,6 +26,7 @@ const PERSIAN: Record<string, string> = {
   nestedValidation: 'ساختار آن درست نیست',
   isObject: 'باید شیء باشد',
   isDefined: 'الزامی است',
+  isSingleLine: 'باید در یک سطر و بدون نویسه کنترلی باشد',
 };
 
 export interface FieldProblem {
@@ -66,3 +68,20 @@ export const createValidationPipe = () =>
 /** Persian and Arabic-Indic digits are accepted wherever digits are expected; ASCII is stored. */
 export const AsciiDigits = () =>
   Transform(({ value }) => (typeof value === 'string' ? toAsciiDigits(value).trim() : value));
+
+/**
+ * Names, addresses, references and numbers are one line of text: tab and line
+ * breaks are refused here (other control and text-direction characters are
+ * refused for every field before validation). Notes and reasons may keep them.
+ */
+export const SingleLine = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isSingleLine',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !/[\t\n\r\v\f\u0085\u2028\u2029]/.test(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a single line of text, without tabs or line breaks`,
+      },
+    },
+    options,
+  );

@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import type { ServiceName } from '@cctv/contracts';
+import { ACCESS, type ServiceName } from '@cctv/contracts';
 import { createServiceApp, listen } from '@cctv/nest-common';
 import { readServiceConfig } from './service-config';
 
@@ -15,7 +15,7 @@ export interface Office {
 export const runOffice = (office: Office): void => {
   const start = async () => {
     const config = readServiceConfig(office.service);
-    const options = { name: office.service, title: office.title, description: office.description, port: config.port, host: config.host };
+    const options = { name: office.service, title: office.title, description: office.description, access: ACCESS[office.service], port: config.port, host: config.host };
     const app = await createServiceApp(office.module, options);
     await listen(app, options);
   };

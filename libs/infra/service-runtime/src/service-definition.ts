@@ -36,4 +36,9 @@ export interface ServiceDefinition {
   readonly entities: readonly Function[];
   readonly projections: readonly ReadModelProjection[];
   readonly reactions?: (deps: RuntimeDeps) => readonly Reaction[];
+  /**
+   * The service derives or checks owner references (`OwnerRefs`), so it needs
+   * `OWNER_REF_SECRET` in production; the others neither get nor need it.
+   */
+  readonly ownerRefs?: boolean;
 }

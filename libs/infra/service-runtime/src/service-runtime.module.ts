@@ -1,7 +1,7 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { CLOCK, EVENT_STORE, HEALTH_CHECKS, HealthController, SEQUENCES, systemClock } from '@cctv/nest-common';
+import { CLOCK, EVENT_STORE, HEALTH_CHECKS, HealthController, OwnerRefs, SEQUENCES, systemClock } from '@cctv/nest-common';
 import { hostingOf, type RuntimeHosting } from './runtime-hosting';
 import { readServiceConfig, ServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
@@ -24,7 +24,8 @@ class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 
 /**
  * Wires one service's ports: its event store, read-model database, message bus,
- * relay, inbox, projections and reactions, health checks, clock and sequences.
+ * relay, inbox, projections and reactions, health checks, clock, sequences and,
+ * for the services that ask for them, owner references.
  *
  * Without an explicit configuration, the service takes what a one-process
  * launcher set for it (`hostInThisProcess`), else its environment — read when
@@ -60,9 +61,11 @@ export class ServiceRuntimeModule {
         { provide: SEQUENCES, useFactory: (rt: ServiceRuntime) => rt.sequences, inject: [ServiceRuntime] },
         { provide: HEALTH_CHECKS, useFactory: (rt: ServiceRuntime) => rt.healthChecks, inject: [ServiceRuntime] },
         { provide: CLOCK, useValue: systemClock },
+        // Read when the application is created: a production service that needs OWNER_REF_SECRET does not start without it.
+        ...(definition.ownerRefs ? [{ provide: OwnerRefs, useFactory: () => OwnerRefs.fromEnvironment() }] : []),
         RuntimeLifecycle,
       ],
-      exports: [SERVICE_CONFIG, ServiceRuntime, EVENT_STORE, DataSource, SEQUENCES, CLOCK, CqrsModule],
+      exports: [SERVICE_CONFIG, ServiceRuntime, EVENT_STORE, DataSource, SEQUENCES, CLOCK, ...(definition.ownerRefs ? [OwnerRefs] : []), CqrsModule],
     };
   }
 }

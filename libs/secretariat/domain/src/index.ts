@@ -6,3 +6,4 @@ export * from './secretariat-file/events';
 export * from './secretariat-file/state';
 export * from './secretariat-file/secretariat-file.decider';
 export * from './secretariat-file/operation-status';
+export * from './access/file-access';

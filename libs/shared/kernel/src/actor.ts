@@ -18,3 +18,15 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { personId: 'system', role: 'system' };
+
+/** How the offices name each role in Persian, for timelines and registers people read. */
+export const ROLE_LABELS_FA: Readonly<Record<OfficeRole, string>> = {
+  owner: 'مالک سامانه',
+  'union-clerk': 'کارشناس اتحادیه',
+  'union-head': 'رئیس اتحادیه',
+  'secretariat-officer': 'کارشناس دبیرخانه',
+  inspector: 'بازرس',
+  registrar: 'مسئول دفتر مجوزها',
+  analyst: 'تحلیلگر',
+  system: 'سامانه (خودکار)',
+};

@@ -2,7 +2,7 @@
  * A refusal by a rule of the domain. `kind` tells the edge which status to
  * answer with; `message` is English (logs, API), `messageFa` Persian (people).
  */
-export type DomainErrorKind = 'invalid' | 'conflict' | 'not-found';
+export type DomainErrorKind = 'invalid' | 'conflict' | 'not-found' | 'forbidden';
 
 export class DomainError extends Error {
   constructor(
@@ -25,3 +25,7 @@ export const conflict = (code: string, message: string, messageFa: string) =>
 
 export const notFound = (code: string, message: string, messageFa: string) =>
   new DomainError('not-found', code, message, messageFa);
+
+/** The person may hold the right role and still not touch this: someone else's file, an inspection not theirs. */
+export const forbidden = (code: string, message: string, messageFa: string) =>
+  new DomainError('forbidden', code, message, messageFa);

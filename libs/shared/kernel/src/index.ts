@@ -4,3 +4,4 @@ export * from './actor';
 export * from './calendar';
 export * from './text';
 export * from './identity';
+export * from './owner-access';

@@ -6,3 +6,4 @@ export * from './union-file/commands';
 export * from './union-file/events';
 export * from './union-file/state';
 export * from './union-file/decider';
+export * from './access/file-access';

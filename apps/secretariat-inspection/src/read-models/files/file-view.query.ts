@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Injectable } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { fold } from '@cctv/kernel';
-import { CLOCK, Clock, UuidParam } from '@cctv/nest-common';
-import { operationStatus, secretariatFileDecider, type SecretariatFileEvent } from '@cctv/secretariat-domain';
+import { CLOCK, Clock, OwnerRefs, Requester, RequestContext, UuidParam } from '@cctv/nest-common';
+import { assertMayViewFile, operationStatus, secretariatFileDecider, type SecretariatFileEvent, type SecretariatFileState } from '@cctv/secretariat-domain';
 import { fileNotFound } from '../../secretariat-file/file-not-found';
+import { fileViewerOf } from '../../secretariat-file/file-viewer';
 import { jalaliDay, lastValidDay } from '../../secretariat-file/jalali';
 import { deficiencyView, labelOf, OPERATION_STATUS_FA, PERMIT_KIND_FA, PREMISES_KIND_FA, PURPOSE_FA } from '../../secretariat-file/labels-fa';
 import { InspectionRow } from '../inspections/inspection.row';
@@ -22,17 +23,22 @@ export class FileViewQuery {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** One file as the secretariat sees it now: its status worked out by the decider's own rules at this instant. */
-  async one(fileId: string) {
+  /**
+   * One file as the secretariat sees it now: its status worked out by the decider's own rules at this instant.
+   * `authorize` refuses (throws) on the file's history before anything is answered, also for a file not here.
+   */
+  async one(fileId: string, authorize?: (file: { state: SecretariatFileState; history: SecretariatFileEvent[] }) => void) {
     const now = this.clock.now();
     const file = await this.db.getRepository(SecretariatFileRow).findOneBy({ fileId });
+    const history = (file?.history ?? []) as SecretariatFileEvent[];
+    const state = fold(secretariatFileDecider, history);
+    authorize?.({ state, history });
     if (!file) throw fileNotFound(fileId);
     const [permits, inspections, cases] = await Promise.all([
       this.db.getRepository(OperationPermitRow).find({ where: { fileId }, order: { grantedAt: 'ASC' } }),
       this.db.getRepository(InspectionRow).find({ where: { fileId }, order: { scheduledFor: 'ASC' } }),
       this.db.getRepository(OperationRequestRow).find({ where: { fileId }, order: { receivedAt: 'ASC' } }),
     ]);
-    const state = fold(secretariatFileDecider, file.history as SecretariatFileEvent[]);
     const { status, ...statusDetail } = operationStatus(state, now);
     return {
       fileId: file.fileId,
@@ -100,12 +106,17 @@ export class FileViewQuery {
 @ApiTags('files')
 @Controller('files')
 export class FileViewController {
-  constructor(private readonly query: FileViewQuery) {}
+  constructor(
+    private readonly query: FileViewQuery,
+    @Inject(OwnerRefs) private readonly ownerRefs: OwnerRefs,
+  ) {}
 
   @Get(':fileId')
   @ApiOperation({ summary: 'The secretariat’s view of one file: status now, installation and operation permits, inspections with findings' })
+  @ApiForbiddenResponse({ description: 'not-your-file (owners: their own files only), not-assigned-to-file (inspectors: files they were sent to inspect)' })
   @ApiNotFoundResponse({ description: 'file-not-found' })
-  one(@UuidParam('fileId') fileId: string) {
-    return this.query.one(fileId);
+  one(@UuidParam('fileId') fileId: string, @Requester() requester: RequestContext) {
+    const viewer = fileViewerOf(requester);
+    return this.query.one(fileId, (file) => assertMayViewFile(viewer, file, this.ownerRefs.checkFor(fileId)));
   }
 }

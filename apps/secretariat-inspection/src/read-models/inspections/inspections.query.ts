@@ -1,8 +1,10 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { AsciiDigits } from '@cctv/nest-common';
+import { AsciiDigits, Requester, RequestContext } from '@cctv/nest-common';
+import { inspectionsListedFor } from '@cctv/secretariat-domain';
+import { fileViewerOf } from '../../secretariat-file/file-viewer';
 import { inspectionView } from '../views';
 import { InspectionRow } from './inspection.row';
 import { jalaliDayOf } from './query-day';
@@ -38,8 +40,9 @@ export class InspectionsController {
   constructor(private readonly query: InspectionsQuery) {}
 
   @Get()
-  @ApiOperation({ summary: 'Inspections by inspector and date, with their findings once recorded' })
-  list(@Query() q: InspectionsQueryDto) {
-    return this.query.list(q);
+  @ApiOperation({ summary: 'Inspections by inspector and date, with their findings once recorded; an inspector sees their own only' })
+  @ApiForbiddenResponse({ description: 'not-your-inspection: an inspector asked for another inspector’s list' })
+  list(@Query() q: InspectionsQueryDto, @Requester() requester: RequestContext) {
+    return this.query.list({ ...q, inspectorId: inspectionsListedFor(fileViewerOf(requester), q.inspectorId) });
   }
 }

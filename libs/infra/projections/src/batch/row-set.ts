@@ -224,7 +224,9 @@ function sqlType(em: EntityManager, column: ColumnMetadata): string {
 }
 
 function persisted(em: EntityManager, column: ColumnMetadata, value: unknown): unknown {
-  if (value === undefined) return null;
+  // Left out: the column's default, as an INSERT naming only the given columns would store (a plain value only).
+  if (value === undefined) value = column.default === undefined || typeof column.default === 'function' ? null : column.default;
+  if (value === null) return null;
   return em.connection.driver.preparePersistentValue(value, column);
 }
 

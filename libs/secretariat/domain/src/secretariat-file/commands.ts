@@ -17,6 +17,8 @@ export type QueueForSigning = FileCommand<
     readonly residential: boolean;
     readonly cameraCount: number;
     readonly approvedAt: string;
+    /** The union's reference for the file's owner (none for files approved before it existed). */
+    readonly ownerRef?: string;
   }
 >;
 
@@ -51,6 +53,8 @@ export type RecordInspectionFindings = FileCommand<
   'RecordInspectionFindings',
   {
     readonly inspectionId: string;
+    /** The inspector recording them: one of those the inspection was assigned to. */
+    readonly recordedBy: string;
     readonly findings: readonly Finding[];
     /** Configuration: the items this inspection must answer (see checklistFor). */
     readonly checklist: readonly ChecklistItem[];

@@ -24,6 +24,8 @@ export type InstallationQueuedForSigning = FileEvent<
     readonly residential: boolean;
     readonly cameraCount: number;
     readonly approvedAt: string;
+    /** Recognises the owner when they sign in; never their identity (see the owner-access rule). */
+    readonly ownerRef?: string;
   }
 >;
 

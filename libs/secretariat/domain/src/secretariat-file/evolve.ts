@@ -9,8 +9,8 @@ const whenSigned = (state: SecretariatFileState, apply: (file: SignedFile) => Se
 export const evolve = (state: SecretariatFileState, event: SecretariatFileEvent): SecretariatFileState => {
   switch (event.type) {
     case 'InstallationQueuedForSigning': {
-      const { fileId, fileNumber, premisesKind, residential, cameraCount } = event.data;
-      return { status: 'queued', file: { fileId, fileNumber, premisesKind, residential, cameraCount } };
+      const { fileId, fileNumber, premisesKind, residential, cameraCount, ownerRef } = event.data;
+      return { status: 'queued', file: { fileId, fileNumber, premisesKind, residential, cameraCount, ...(ownerRef ? { ownerRef } : {}) } };
     }
     case 'InstallationPermitSigned': {
       if (state.status !== 'queued') return state;

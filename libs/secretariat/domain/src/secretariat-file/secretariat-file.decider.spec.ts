@@ -33,6 +33,7 @@ describe('a file at the secretariat, from the union approval to a main permit', 
       data: {
         fileId,
         inspectionId: 'insp-1',
+        recordedBy: 'inspector-7',
         checklist,
         findings: checklist.map((item) =>
           item === 'residents-consent' ? { item, passed: false, note: 'صورت‌جلسه مجمع ساکنان امضا نشده است' } : { item, passed: true },
@@ -45,7 +46,7 @@ describe('a file at the secretariat, from the union approval to a main permit', 
     { type: 'ScheduleInspection', data: { fileId, inspectionId: 'insp-2', scheduledFor: '2025-06-03T09:00:00+03:30', inspectorIds: ['inspector-9'], now: on('2025-06-01T07:00:00Z') } },
     {
       type: 'RecordInspectionFindings',
-      data: { fileId, inspectionId: 'insp-2', checklist, findings: checklist.map((item) => ({ item, passed: true })), now: on('2025-06-03T07:00:00Z') },
+      data: { fileId, inspectionId: 'insp-2', recordedBy: 'inspector-9', checklist, findings: checklist.map((item) => ({ item, passed: true })), now: on('2025-06-03T07:00:00Z') },
     },
     { type: 'GrantOperationPermit', data: { fileId, permitId: 'op-2', hologramSerial: 'KR-1404-000422', now: on('2025-06-04T07:00:00Z') } },
   ]);

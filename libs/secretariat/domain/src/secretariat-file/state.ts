@@ -7,6 +7,8 @@ export interface FileFacts {
   readonly premisesKind: PremisesKind;
   readonly residential: boolean;
   readonly cameraCount: number;
+  /** The union's reference for the owner; files queued before it existed have none and no owner reaches them. */
+  readonly ownerRef?: string;
 }
 
 export interface InstallationPermit {

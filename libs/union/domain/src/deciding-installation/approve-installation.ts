@@ -25,6 +25,7 @@ export const approveInstallation = ({ data }: ApproveInstallation, state: UnionF
         residential: file.premises.residential,
         residentialUnits: file.premises.residentialUnits,
         cameraCount: file.system.cameras.length,
+        ...(file.ownerRef ? { ownerRef: file.ownerRef } : {}),
         at: requireValidNow(data.now),
       },
     },

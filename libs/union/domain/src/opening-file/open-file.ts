@@ -16,5 +16,6 @@ export const openFile = ({ data }: OpenFile, state: UnionFileState): readonly Fi
   const at = requireValidNow(data.now);
   const fileId = requiredText(data.fileId, 'fileId', 'شناسه پرونده');
   const fileNumber = requiredText(data.fileNumber, 'fileNumber', 'شماره پرونده');
-  return [{ type: 'FileOpened', data: { fileId, fileNumber, ...normalizeApplication(data), at } }];
+  const ownerRef = data.ownerRef ? { ownerRef: data.ownerRef } : {};
+  return [{ type: 'FileOpened', data: { fileId, fileNumber, ...normalizeApplication(data), ...ownerRef, at } }];
 };

@@ -7,7 +7,8 @@ type FileCommand<Type extends string, Data> = {
   readonly data: Data & { readonly fileId: string; readonly now: Date };
 };
 
-export type OpenFile = FileCommand<'OpenFile', Application & { readonly fileNumber: string }>;
+/** `ownerRef` is worked out at the edge, which holds the secret it is derived with. */
+export type OpenFile = FileCommand<'OpenFile', Application & { readonly fileNumber: string; readonly ownerRef?: string }>;
 
 /** `reference` points at the stored scan or file; the domain never sees the bytes. */
 export type SubmitDocument = FileCommand<'SubmitDocument', { readonly kind: DocumentKind; readonly reference: string }>;

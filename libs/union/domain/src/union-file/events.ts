@@ -8,7 +8,15 @@ type FileEvent<Type extends string, Data> = {
 };
 
 /** Carries the whole normalised application: the union's own read models are built from it. */
-export type FileOpened = FileEvent<'FileOpened', Application & { readonly fileNumber: string }>;
+export type FileOpened = FileEvent<'FileOpened', Application & { readonly fileNumber: string; readonly ownerRef?: OwnerRef }>;
+
+/**
+ * Stands for the owner in other offices without naming them: derived from the
+ * file and the owner's national ID with a secret the offices share, so it
+ * differs from file to file and cannot be turned back into the ID. Files
+ * opened before it existed have none.
+ */
+export type OwnerRef = string;
 
 export type DocumentSubmitted = FileEvent<
   'DocumentSubmitted',
@@ -31,6 +39,8 @@ export type InstallationApproved = FileEvent<
     readonly residential: boolean;
     readonly residentialUnits: number | null;
     readonly cameraCount: number;
+    /** The file's owner reference, so the secretariat can let the owner reach their file. */
+    readonly ownerRef?: OwnerRef;
   }
 >;
 

@@ -28,6 +28,7 @@ export const queueForSigning = ({ data }: QueueForSigning, state: SecretariatFil
         residential: data.residential,
         cameraCount: data.cameraCount,
         approvedAt: approvedAt.toISOString(),
+        ...(data.ownerRef ? { ownerRef: data.ownerRef } : {}),
         at: data.now.toISOString(),
       },
     },

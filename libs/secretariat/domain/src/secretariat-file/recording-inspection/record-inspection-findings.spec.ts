@@ -13,9 +13,10 @@ const record = (
   checklist: readonly string[] = residential,
   inspectionId = 'insp-1',
   now = dates.recorded,
+  recordedBy = 'inspector-7',
 ): RecordInspectionFindings => ({
   type: 'RecordInspectionFindings',
-  data: { fileId: FILE_ID, inspectionId, findings, checklist, now },
+  data: { fileId: FILE_ID, inspectionId, recordedBy, findings, checklist, now },
 });
 const failing = (item: string, note?: string): Finding[] =>
   allPassed(residential).map((finding) => (finding.item === item ? { item, passed: false, note } : finding));
@@ -61,6 +62,12 @@ describe('recording the findings of an inspection', () => {
       kind: 'invalid',
       code: 'checklist-incomplete',
       field: 'findings',
+    }));
+
+  it('an inspector the inspection was not assigned to may not record it', () =>
+    expect(findingsError(record(allPassed(residential), residential, 'insp-1', dates.recorded, 'inspector-99'))).toMatchObject({
+      kind: 'forbidden',
+      code: 'not-your-inspection',
     }));
 
   it('an item that is not on the checklist is refused', () =>

@@ -1,4 +1,4 @@
-import { conflict } from '@cctv/kernel';
+import { conflict, forbidden } from '@cctv/kernel';
 import type { RecordInspectionFindings } from '../commands';
 import type { SecretariatFileEvent } from '../events';
 import { signedFile } from '../rules';
@@ -24,6 +24,13 @@ export const recordInspectionFindings = (
       'not-the-scheduled-inspection',
       `Inspection ${data.inspectionId} is not the one scheduled for this file`,
       'این بازدید همان بازدیدی نیست که برای این پرونده تعیین شده است.',
+    );
+  }
+  if (!openCase.stage.inspectorIds.includes(data.recordedBy)) {
+    throw forbidden(
+      'not-your-inspection',
+      'Only an inspector assigned to this inspection may record its findings',
+      'تنها بازرسی که برای این بازدید تعیین شده است می‌تواند نتیجه آن را ثبت کند.',
     );
   }
   const deficiencies = deficienciesOf(findings);

@@ -43,7 +43,7 @@ describe('revoking a permit', () => {
       .given([...history.temporary(), remediationReported(reported), scheduled('reinspection', 'insp-2', reported), revoked('op-1', 'operation')])
       .when({
         type: 'RecordInspectionFindings',
-        data: { fileId: FILE_ID, inspectionId: 'insp-2', findings: [{ item: 'power-backup', passed: true }], checklist: ['power-backup'], now },
+        data: { fileId: FILE_ID, inspectionId: 'insp-2', recordedBy: 'inspector-7', findings: [{ item: 'power-backup', passed: true }], checklist: ['power-backup'], now },
       })
       .thenThrows('no-inspection-scheduled', 'conflict');
   });
