@@ -53,7 +53,7 @@ describe('the register records what the secretariat signed', () => {
     expect(issuedData(await stream('a9d1e2f3-0000-4000-8000-000000000009')).permitNumber).toBe('KR-IN-1404-000002');
   });
 
-  it('the events it appends name the received event as their cause, keep its correlation, and are the system’s', async () => {
+  it('the events it appends name the received event as their cause, keep its correlation, and the officer who decided', async () => {
     const { reaction, stream, clock } = setUp();
     const signed = installationSigned();
     await reaction.react(signed);
@@ -63,7 +63,7 @@ describe('the register records what the secretariat signed', () => {
       occurredAt: clock.now().toISOString(),
       correlationId: signed.metadata.correlationId,
       causationId: signed.eventId,
-      actor: { personId: 'system', role: 'system' },
+      actor: { personId: 'officer-7', role: 'secretariat-officer' },
     });
   });
 

@@ -25,7 +25,8 @@ const received = (type: string, data: Record<string, unknown>): RecordedEvent =>
     aggregateId: fileId, occurredAt: String(data.at), correlationId: 'c', causationId: null,
     actor: { personId: 'officer-1', role: 'secretariat-officer' }, data: { fileId, ...data },
   };
-  return { eventId: envelope.eventId, type, schemaVersion: 1, data: envelope, metadata: meta(String(data.at)), streamId: `inbox-x-${fileId}`, streamVersion: 0, position: String(position++) };
+  // As the inbox stores it: the sender's actor and correlation in the metadata.
+  return { eventId: envelope.eventId, type, schemaVersion: 1, data: envelope, metadata: { ...meta(String(data.at)), actor: envelope.actor }, streamId: `inbox-x-${fileId}`, streamVersion: 0, position: String(position++) };
 };
 
 const opened = own('FileOpened', {
