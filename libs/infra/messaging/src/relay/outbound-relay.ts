@@ -62,7 +62,12 @@ export class OutboundRelay {
   private stopping = new AbortController();
   /** The checkpoint as this leader last saved it (undefined: not known, read it). */
   private position: LogPosition | null | undefined = undefined;
-  private prefetched: { readonly after: LogPosition | null; readonly events: Promise<readonly RecordedEvent[]> } | null = null;
+  private pendingSave: Promise<void> | null = null;
+  private prefetched: {
+    readonly after: LogPosition | null;
+    readonly events: Promise<readonly RecordedEvent[]>;
+    readonly held: Promise<boolean>;
+  } | null = null;
 
   constructor(private readonly options: OutboundRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
@@ -80,6 +85,7 @@ export class OutboundRelay {
     this.stopping.abort();
     await this.running;
     this.running = null;
+    await this.saved().catch(() => undefined);
     this.forget();
     await this.options.lock.release();
   }
@@ -92,7 +98,7 @@ export class OutboundRelay {
       let events: readonly RecordedEvent[];
       if (this.position !== undefined) {
         // Leading already, with the checkpoint known: ask the lock (its own session) while the log is read.
-        const [held, read] = await Promise.all([lock.tryAcquire(), this.read(this.position)]);
+        const [held, read] = await this.leadAndRead(this.position);
         if (!held) return this.standingBy();
         after = this.position;
         events = read;
@@ -102,17 +108,28 @@ export class OutboundRelay {
         events = await this.read(after);
       }
       if (events.length === 0) {
+        await this.saved();
         this.position = after;
         return { leader: true, read: 0, published: 0 };
       }
       const last = events[events.length - 1].position;
+      const full = events.length === this.batchSize;
       // A full batch: more is likely waiting, so read it while this one goes to the broker.
-      if (events.length === this.batchSize) this.prefetch(last);
+      if (full) this.prefetch(last);
       const messages = this.toMessages(events);
       await bus.publish(topic, messages);
-      this.position = undefined; // until the save is known to have succeeded
+      // The checkpoint moves only once the broker has acknowledged, and saves follow one another in order.
+      await this.saved();
       // Losing this save to a database crash only publishes the batch again: at least once, as always.
-      await (checkpoints.saveRelaxed ? checkpoints.saveRelaxed(name, last) : checkpoints.save(name, last));
+      const saving = checkpoints.saveRelaxed ? checkpoints.saveRelaxed(name, last) : checkpoints.save(name, last);
+      if (full) {
+        // The next round follows at once: it publishes while this save completes, and awaits it before its own.
+        saving.catch(() => undefined);
+        this.pendingSave = saving;
+      } else {
+        this.position = undefined; // until the save is known to have succeeded
+        await saving;
+      }
       // While it holds the lock nobody else moves this checkpoint: the next round need not read it.
       this.position = last;
       if (messages.length > 0) {
@@ -120,12 +137,21 @@ export class OutboundRelay {
       }
       return { leader: true, read: events.length, published: messages.length };
     } catch (error) {
+      await this.saved().catch(() => undefined); // never two saves at once, never out of order
       this.forget();
       throw error;
     }
   }
 
-  private standingBy(): RelayRound {
+  /** Waits for the save a previous round left running; its failure fails this round. */
+  private async saved(): Promise<void> {
+    const pending = this.pendingSave;
+    this.pendingSave = null;
+    await pending;
+  }
+
+  private async standingBy(): Promise<RelayRound> {
+    await this.saved();
     this.forget();
     return { leader: false, read: 0, published: 0 };
   }
@@ -135,6 +161,14 @@ export class OutboundRelay {
     this.prefetched = null;
   }
 
+  /** Whether this replica (still) leads, and the batch after `after`: both asked ahead if the last round was full. */
+  private leadAndRead(after: LogPosition | null): Promise<[boolean, readonly RecordedEvent[]]> {
+    const ahead = this.prefetched;
+    this.prefetched = null;
+    if (ahead && ahead.after === after) return Promise.all([ahead.held, ahead.events]);
+    return Promise.all([this.options.lock.tryAcquire(), this.options.store.readAll(after, this.batchSize)]);
+  }
+
   private read(after: LogPosition | null): Promise<readonly RecordedEvent[]> {
     const ahead = this.prefetched;
     this.prefetched = null;
@@ -142,10 +176,17 @@ export class OutboundRelay {
     return this.options.store.readAll(after, this.batchSize);
   }
 
+  /**
+   * Reads the next batch, and asks the lock, while this one is published: the
+   * next round still publishes only if the lock was held when asked, a round
+   * earlier — milliseconds, as between asking at a round's start and its publish.
+   */
   private prefetch(after: LogPosition): void {
     const events = this.options.store.readAll(after, this.batchSize);
-    events.catch(() => undefined); // whoever uses it sees the failure; unused, it is dropped
-    this.prefetched = { after, events };
+    const held = this.options.lock.tryAcquire();
+    events.catch(() => undefined); // whoever uses them sees the failures; unused, they are dropped
+    held.catch(() => undefined);
+    this.prefetched = { after, events, held };
   }
 
   private toMessages(events: readonly RecordedEvent[]): OutgoingMessage[] {
