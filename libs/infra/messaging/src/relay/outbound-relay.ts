@@ -62,7 +62,6 @@ export class OutboundRelay {
   private stopping = new AbortController();
   /** The checkpoint as this leader last saved it (undefined: not known, read it). */
   private position: LogPosition | null | undefined = undefined;
-  private pendingSave: Promise<void> | null = null;
   private prefetched: {
     readonly after: LogPosition | null;
     readonly events: Promise<readonly RecordedEvent[]>;
@@ -85,7 +84,6 @@ export class OutboundRelay {
     this.stopping.abort();
     await this.running;
     this.running = null;
-    await this.saved().catch(() => undefined);
     this.forget();
     await this.options.lock.release();
   }
@@ -108,28 +106,17 @@ export class OutboundRelay {
         events = await this.read(after);
       }
       if (events.length === 0) {
-        await this.saved();
         this.position = after;
         return { leader: true, read: 0, published: 0 };
       }
       const last = events[events.length - 1].position;
-      const full = events.length === this.batchSize;
       // A full batch: more is likely waiting, so read it while this one goes to the broker.
-      if (full) this.prefetch(last);
+      if (events.length === this.batchSize) this.prefetch(last);
       const messages = this.toMessages(events);
       await bus.publish(topic, messages);
-      // The checkpoint moves only once the broker has acknowledged, and saves follow one another in order.
-      await this.saved();
-      // Losing this save to a database crash only publishes the batch again: at least once, as always.
-      const saving = checkpoints.saveRelaxed ? checkpoints.saveRelaxed(name, last) : checkpoints.save(name, last);
-      if (full) {
-        // The next round follows at once: it publishes while this save completes, and awaits it before its own.
-        saving.catch(() => undefined);
-        this.pendingSave = saving;
-      } else {
-        this.position = undefined; // until the save is known to have succeeded
-        await saving;
-      }
+      this.position = undefined; // until the save is known to have succeeded
+      // Only after the broker's acknowledgement; losing this save to a database crash only publishes the batch again.
+      await (checkpoints.saveRelaxed ? checkpoints.saveRelaxed(name, last) : checkpoints.save(name, last));
       // While it holds the lock nobody else moves this checkpoint: the next round need not read it.
       this.position = last;
       if (messages.length > 0) {
@@ -137,21 +124,12 @@ export class OutboundRelay {
       }
       return { leader: true, read: events.length, published: messages.length };
     } catch (error) {
-      await this.saved().catch(() => undefined); // never two saves at once, never out of order
       this.forget();
       throw error;
     }
   }
 
-  /** Waits for the save a previous round left running; its failure fails this round. */
-  private async saved(): Promise<void> {
-    const pending = this.pendingSave;
-    this.pendingSave = null;
-    await pending;
-  }
-
-  private async standingBy(): Promise<RelayRound> {
-    await this.saved();
+  private standingBy(): RelayRound {
     this.forget();
     return { leader: false, read: 0, published: 0 };
   }
