@@ -21,3 +21,21 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
   });
+
+/**
+ * Resolves when `news` settles, after `ms`, or as soon as `signal` aborts,
+ * whichever comes first; then drops its timer and its abort listener, so that
+ * a loop woken by news again and again does not pile listeners onto one signal.
+ */
+export const untilNews = (news: Promise<unknown>, ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    news.then(done, done);
+  });
