@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { readEmbeddedSettings } from './embedded-settings';
 import { startEmbedded } from './start-embedded';
+import { dataLines } from './startup-lines';
 
 const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
 
@@ -9,7 +10,7 @@ async function main() {
   const settings = readEmbeddedSettings();
   const stack = await startEmbedded(settings);
   for (const [name, url] of Object.entries(stack.urls)) say(`${name.padEnd(24)} ${url}   OpenAPI: ${url}/openapi.json`);
-  say(stack.dataDir ? `data: PGlite in ${stack.dataDir} (npm start -- --fresh starts empty)` : `data: PostgreSQL at ${redact(stack.databaseUrl)}`);
+  for (const line of dataLines(stack)) say(line);
   say(`bus: ${stack.bus === 'in-process' ? 'in this process' : `Kafka at ${stack.bus}`}`);
   say(`ready in ${Date.now() - started} ms — Ctrl-C stops it`);
 
@@ -31,8 +32,6 @@ async function main() {
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
 }
-
-const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
 main().catch((error: Error) => {
   process.stderr.write(`[start] failed to start: ${error.message}\n`);

@@ -103,14 +103,40 @@ describe('the register’s routes', () => {
   it('GET /verify/:permitNumber tells a genuine permit in force, with nothing personal', async () => {
     const { status, body } = await get('/verify/KR-OM-1404-000001');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ genuine: true, valid: true, status: 'valid', kind: 'main', hologramSerial: 'KR1404000103' });
+    expect(body).toMatchObject({ genuine: true, valid: true, status: 'valid', kind: 'main', hologramChecked: false });
     expect(JSON.stringify(body)).not.toContain(FILE_A);
   });
 
-  it('GET /verify?hologramSerial= finds the permit the hologram is on; with a number, the two must belong together', async () => {
-    expect((await get('/verify?hologramSerial=kr-1404000104')).body).toMatchObject({ genuine: true, status: 'revoked', messageFa: 'این مجوز باطل شده است.' });
+  it('by permit number alone, neither route tells the hologram serial, so that no one can print a matching hologram; both say how to check it', async () => {
+    for (const path of ['/verify/KR-OM-1404-000001', '/verify?permitNumber=KR-OM-1404-000001']) {
+      const { status, body } = await get(path);
+      expect(status).toBe(200);
+      expect(body).not.toHaveProperty('hologramSerial');
+      expect(JSON.stringify(body)).not.toMatch(/KR1404000103/i);
+      expect(body.message).toContain('enter the serial printed on it');
+      expect(body.messageFa).toContain('شماره چاپ‌شده روی هولوگرام');
+      const page = await get(path, 'text/html');
+      expect(page.body).not.toMatch(/KR1404000103/i);
+      expect(page.body).toContain('name="hologramSerial"');
+    }
+  });
+
+  it('GET /verify?hologramSerial= finds the permit the hologram is on and may say back the serial typed; with a number, the two must belong together', async () => {
+    expect((await get('/verify?hologramSerial=kr-1404000104')).body)
+      .toMatchObject({ genuine: true, status: 'revoked', hologramChecked: true, hologramSerial: 'KR1404000104', messageFa: expect.stringMatching(/^این مجوز باطل شده است\. /) });
     const mismatch = await get('/verify?permitNumber=KR-OM-1404-000001&hologramSerial=KR1404000104');
     expect(mismatch).toMatchObject({ status: 404, body: { genuine: false } });
+    expect(JSON.stringify(mismatch.body)).not.toContain('KR1404000103');
+    expect((await get('/verify?permitNumber=KR-OM-1404-000001&hologramSerial=KR-1404-000103')).body)
+      .toMatchObject({ genuine: true, hologramChecked: true, hologramSerial: 'KR1404000103' });
+  });
+
+  it('the page’s form sends the hologram serial: GET /verify/{permitNumber}?hologramSerial= checks it against that permit', async () => {
+    expect((await get('/verify/KR-OM-1404-000001?hologramSerial=KR1404000103')).body).toMatchObject({ genuine: true, hologramChecked: true });
+    expect((await get('/verify/KR-OM-1404-000001?hologramSerial=KR1404000104')).status).toBe(404);
+    const page = await get('/verify/KR-OM-1404-000001?hologramSerial=KR1404000103', 'text/html');
+    expect(page.body).toContain('متعلق به همین مجوز است');
+    expect(page.body).not.toContain('<form');
   });
 
   it('GET /verify with neither a number nor a hologram is a 400', async () => {

@@ -17,14 +17,32 @@ const mainPermit = (): PermitIssued => {
   return permitDecider.decide(command, permitDecider.initialState)[0] as PermitIssued;
 };
 
-const verify = (now: string, changes: Partial<ReturnType<typeof issuedRow>> = {}) =>
-  verificationOf(registerEntry({ ...issuedRow(mainPermit(), null), ...changes }, new Date(now), 'http://127.0.0.1:3003'));
+const entryAt = (now: string, changes: Partial<ReturnType<typeof issuedRow>> = {}) =>
+  registerEntry({ ...issuedRow(mainPermit(), null), ...changes }, new Date(now), 'http://127.0.0.1:3003');
+/** As asked with the hologram serial (the caller typed it); `byNumber` asks with the permit number alone. */
+const verify = (now: string, changes: Partial<ReturnType<typeof issuedRow>> = {}) => verificationOf(entryAt(now, changes), true);
+const byNumber = (now: string) => verificationOf(entryAt(now), false);
 
 describe('public verification', () => {
   it('given a main permit in force, it is genuine and valid, and says so in Persian with the last valid day', () => {
     const answer = verify('2025-06-01T08:00:00.000Z');
     expect(answer).toMatchObject({ genuine: true, valid: true, status: 'valid', permitNumber: 'KR-OM-1404-000008', validThroughJalali: '1406/02/09' });
-    expect(answer.messageFa).toBe('این مجوز معتبر است؛ اعتبار آن تا پایان ۱۴۰۶/۰۲/۰۹ است.');
+    expect(answer.messageFa).toBe('این مجوز معتبر است؛ اعتبار آن تا پایان ۱۴۰۶/۰۲/۰۹ است. هولوگرام KR1404000101 متعلق به همین مجوز است.');
+  });
+
+  it('by permit number alone it never tells the hologram serial, and says how to check the hologram instead', () => {
+    const answer = byNumber('2025-06-01T08:00:00.000Z');
+    expect(answer).toMatchObject({ genuine: true, valid: true, status: 'valid', hologramChecked: false });
+    expect(answer).not.toHaveProperty('hologramSerial');
+    expect(JSON.stringify(answer)).not.toContain('KR1404000101');
+    expect(answer.message).toContain('enter the serial printed on it');
+    expect(answer.messageFa).toBe('این مجوز معتبر است؛ اعتبار آن تا پایان ۱۴۰۶/۰۲/۰۹ است. برای بررسی هولوگرام، شماره چاپ‌شده روی هولوگرام را همراه شماره مجوز وارد کنید.');
+  });
+
+  it('with the hologram serial the caller typed, it says the serial back and that the hologram belongs to the permit', () => {
+    const answer = verify('2025-06-01T08:00:00.000Z');
+    expect(answer).toMatchObject({ hologramChecked: true, hologramSerial: 'KR1404000101' });
+    expect(answer.message).toContain('belongs to it');
   });
 
   it('answers nothing that identifies the file, the owner or the premises', () => {
@@ -37,7 +55,7 @@ describe('public verification', () => {
   it('given a revoked permit, it is genuine but not valid: "این مجوز باطل شده است"', () => {
     const answer = verify('2025-07-01T08:00:00.000Z', { recorded: 'revoked', revokedAt: new Date('2025-06-01T08:00:00.000Z'), revocationReason: 'x' });
     expect(answer).toMatchObject({ genuine: true, valid: false, status: 'revoked' });
-    expect(answer.messageFa).toBe('این مجوز باطل شده است.');
+    expect(answer.messageFa).toMatch(/^این مجوز باطل شده است\. /);
     expect(JSON.stringify(answer)).not.toContain('revocationReason');
   });
 
@@ -78,6 +96,23 @@ describe('the verification page a phone opens from the QR code', () => {
     expect(page).toContain('این مجوز معتبر است');
     expect(page).toContain('KR-OM-1404-000008');
     expect(page).toContain('۱۴۰۴/۰۳/۱۱');
+  });
+
+  it('opened by permit number, it shows no hologram serial and asks for the one on the permit', () => {
+    const page = verificationPage(byNumber('2025-06-01T08:00:00.000Z'), '1404/03/11');
+    expect(page).not.toContain('KR1404000101');
+    expect(page).toContain('شماره چاپ‌شده روی هولوگرام');
+    expect(page).toMatch(/<form method="get">[\s\S]*<input id="hologramSerial" name="hologramSerial"/);
+    // From /verify/{permitNumber} the number is in the address; from /verify?permitNumber=… the form sends it again.
+    expect(page).not.toContain('name="permitNumber"');
+    expect(verificationPage(byNumber('2025-06-01T08:00:00.000Z'), '1404/03/11', { repeatPermitNumber: true }))
+      .toContain('<input type="hidden" name="permitNumber" value="KR-OM-1404-000008">');
+  });
+
+  it('with the hologram checked, it shows the serial typed and asks for nothing', () => {
+    const page = verificationPage(verify('2025-06-01T08:00:00.000Z'), '1404/03/11');
+    expect(page).toContain('KR1404000101');
+    expect(page).not.toContain('<form');
   });
 
   it('escapes every value, so that nothing typed into the address becomes markup', () => {

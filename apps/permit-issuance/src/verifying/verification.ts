@@ -5,10 +5,11 @@ import type { RegisterEntry } from '../read-models/register-entry';
 /**
  * What anyone holding a permit, or standing before a camera, may learn about
  * it: whether it is genuine and in force. Never the file, the owner or the
- * premises.
+ * premises; and never a hologram serial the caller did not type, or a forger
+ * could read the serial of any permit and print a matching hologram.
  */
 export interface Verification {
-  readonly genuine: boolean;
+  readonly genuine: true;
   readonly valid: boolean;
   readonly permitNumber: string;
   readonly permitType: string;
@@ -19,8 +20,13 @@ export interface Verification {
   readonly statusFa: string;
   readonly issuedOnJalali: string;
   readonly validThroughJalali: string;
-  readonly hologramSerial: string;
+  /** Whether the hologram the caller typed was checked against this permit (it belongs to it). */
+  readonly hologramChecked: boolean;
+  /** Only when the caller typed it: the serial checked, as on record. */
+  readonly hologramSerial?: string;
   readonly supersededByPermitNumber: string | null;
+  /** The verdict; without a hologram serial, how to check the hologram too. */
+  readonly message: string;
   readonly messageFa: string;
 }
 
@@ -59,7 +65,15 @@ const sentenceFor = (entry: RegisterEntry): string => {
   }
 };
 
-export const verificationOf = (entry: RegisterEntry): Verification => ({
+export const CHECK_HOLOGRAM = 'The hologram is not shown here: to check the hologram on the permit, enter the serial printed on it together with the permit number.';
+export const CHECK_HOLOGRAM_FA = 'برای بررسی هولوگرام، شماره چاپ‌شده روی هولوگرام را همراه شماره مجوز وارد کنید.';
+
+/**
+ * `hologramChecked`: the caller typed the hologram's serial and it belongs to
+ * this permit (found by it, or matched with the permit number); only then is
+ * the serial said back.
+ */
+export const verificationOf = (entry: RegisterEntry, hologramChecked: boolean): Verification => ({
   genuine: true,
   valid: entry.status === 'valid' || entry.status === 'expiring',
   permitNumber: entry.permitNumber,
@@ -71,7 +85,13 @@ export const verificationOf = (entry: RegisterEntry): Verification => ({
   statusFa: entry.statusFa,
   issuedOnJalali: entry.issuedOnJalali,
   validThroughJalali: entry.validThroughJalali,
-  hologramSerial: entry.hologramSerial,
+  hologramChecked,
+  ...(hologramChecked ? { hologramSerial: entry.hologramSerial } : {}),
   supersededByPermitNumber: entry.supersededByPermitNumber,
-  messageFa: sentenceFor(entry),
+  message: hologramChecked
+    ? `Permit ${entry.permitNumber} is on the register (${entry.status}) and the hologram ${entry.hologramSerial} belongs to it.`
+    : `Permit ${entry.permitNumber} is on the register (${entry.status}). ${CHECK_HOLOGRAM}`,
+  messageFa: hologramChecked
+    ? `${sentenceFor(entry)} هولوگرام ${entry.hologramSerial} متعلق به همین مجوز است.`
+    : `${sentenceFor(entry)} ${CHECK_HOLOGRAM_FA}`,
 });

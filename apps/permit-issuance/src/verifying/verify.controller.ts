@@ -9,7 +9,7 @@ import type { RegisterEntry } from '../read-models/register-entry';
 import { HOLOGRAM_MISMATCH, HOLOGRAM_MISMATCH_FA, UNKNOWN_PERMIT, UNKNOWN_PERMIT_FA, verificationOf, type NotGenuine, type Verification } from './verification';
 import { verificationPage } from './verification-page';
 import { VerifyRateLimitGuard } from './verify-rate-limit.guard';
-import { VerifyQueryDto } from './verify.dto';
+import { VerifyHologramQueryDto, VerifyQueryDto } from './verify.dto';
 
 /**
  * Public: "is this permit, or this hologram, genuine and in force?". Open to
@@ -27,9 +27,12 @@ export class VerifyController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Verify by permit number or hologram serial (both: the hologram must belong to the permit)' })
+  @ApiOperation({
+    summary: 'Verify by permit number or hologram serial (both: the hologram must belong to the permit)',
+    description: 'By permit number alone the answer never shows the hologram serial, only how to check it: a forger must not learn the serial to print.',
+  })
   @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ description: '{ genuine: true, valid, permitNumber, kind, status, statusFa, issuedOnJalali, validThroughJalali, hologramSerial, messageFa }' })
+  @ApiOkResponse({ description: '{ genuine: true, valid, permitNumber, kind, status, statusFa, issuedOnJalali, validThroughJalali, hologramChecked, hologramSerial (only when given), message, messageFa }' })
   @ApiNotFoundResponse({ description: '{ genuine: false, message, messageFa }' })
   async verify(@Query() query: VerifyQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!query.permitNumber && !query.hologramSerial) {
@@ -39,36 +42,46 @@ export class VerifyController {
         messageFa: 'شماره مجوز یا شماره هولوگرام را وارد کنید.',
       });
     }
-    const entry = query.permitNumber
-      ? await this.register.byNumber(query.permitNumber)
-      : await this.register.byHologram(query.hologramSerial ?? '');
-    const mismatch = !!entry && !!query.permitNumber && !!query.hologramSerial
-      && canonicalHologramSerial(query.hologramSerial) !== entry.hologramSerial;
-    this.answer(request, response, mismatch ? { genuine: false, message: HOLOGRAM_MISMATCH, messageFa: HOLOGRAM_MISMATCH_FA } : this.judge(entry));
+    this.answer(request, response, await this.check(query.permitNumber, query.hologramSerial), { repeatPermitNumber: true });
   }
 
   @Get(':permitNumber')
-  @ApiOperation({ summary: 'What the QR code on a printed permit opens; a browser gets a Persian page' })
+  @ApiOperation({ summary: 'What the QR code on a printed permit opens; a browser gets a Persian page, which asks for the hologram serial to check it' })
   @ApiParam({ name: 'permitNumber', example: 'KR-OM-1404-000123' })
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({ description: 'as GET /verify' })
   @ApiNotFoundResponse({ description: '{ genuine: false, message, messageFa }' })
-  async verifyNumber(@Param('permitNumber') permitNumber: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    this.answer(request, response, this.judge(await this.register.byNumber(permitNumber)));
+  async verifyNumber(
+    @Param('permitNumber') permitNumber: string,
+    @Query() query: VerifyHologramQueryDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    this.answer(request, response, await this.check(permitNumber, query.hologramSerial));
   }
 
-  private judge(entry: RegisterEntry | null): Verification | NotGenuine {
-    return entry ? verificationOf(entry) : { genuine: false, message: UNKNOWN_PERMIT, messageFa: UNKNOWN_PERMIT_FA };
+  /** The serial is said back only when the caller typed it and it belongs to the permit. */
+  private async check(permitNumber: string | undefined, hologramSerial: string | undefined): Promise<Verification | NotGenuine> {
+    if (!permitNumber) return this.judge(await this.register.byHologram(hologramSerial ?? ''), true);
+    const entry = await this.register.byNumber(permitNumber);
+    if (entry && hologramSerial && canonicalHologramSerial(hologramSerial) !== entry.hologramSerial) {
+      return { genuine: false, message: HOLOGRAM_MISMATCH, messageFa: HOLOGRAM_MISMATCH_FA };
+    }
+    return this.judge(entry, !!hologramSerial);
   }
 
-  private answer(request: Request, response: Response, answer: Verification | NotGenuine): void {
+  private judge(entry: RegisterEntry | null, hologramChecked: boolean): Verification | NotGenuine {
+    return entry ? verificationOf(entry, hologramChecked) : { genuine: false, message: UNKNOWN_PERMIT, messageFa: UNKNOWN_PERMIT_FA };
+  }
+
+  private answer(request: Request, response: Response, answer: Verification | NotGenuine, page: { repeatPermitNumber?: boolean } = {}): void {
     const status = answer.genuine ? 200 : 404;
     // The status of a permit changes with time and with the secretariat's decisions: never serve a stored answer.
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Vary', 'Accept');
     if (request.accepts(['application/json', 'text/html']) === 'text/html') {
       response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-      response.status(status).type('html').send(verificationPage(answer, formatJalali(toJalaliDate(this.clock.now()))));
+      response.status(status).type('html').send(verificationPage(answer, formatJalali(toJalaliDate(this.clock.now())), page));
       return;
     }
     response.status(status).json(answer);

@@ -11,3 +11,10 @@ export class VerifyQueryDto {
   @IsOptional() @AsciiDigits() @IsString() @Length(1, 40)
   hologramSerial?: string;
 }
+
+/** `GET /verify/{permitNumber}?hologramSerial=…`: what the verification page's form sends. */
+export class VerifyHologramQueryDto {
+  @ApiPropertyOptional({ example: 'KR1404000123', description: 'the serial on the permit\'s hologram, to check that it belongs to this permit' })
+  @IsOptional() @AsciiDigits() @IsString() @Length(1, 40)
+  hologramSerial?: string;
+}

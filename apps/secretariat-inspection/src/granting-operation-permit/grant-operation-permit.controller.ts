@@ -23,7 +23,7 @@ export class GrantOperationPermitController {
   async grant(@UuidParam('fileId') fileId: string, @Body() dto: HologramSerialDto, @Requester() requester: RequestContext) {
     const now = this.clock.now();
     const { state, granted } = await this.commands.execute<GrantOperationPermitCommand, GrantedPermit>(
-      new GrantOperationPermitCommand(fileId, dto.hologramSerial, now, metadataFor(requester, now)),
+      new GrantOperationPermitCommand(fileId, dto.hologramSerial, now, metadataFor(requester, now), requester),
     );
     return {
       permitId: granted.permitId,

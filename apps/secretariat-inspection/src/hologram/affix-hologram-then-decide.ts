@@ -43,16 +43,19 @@ export const affixHologramThenDecide = async (
   command: CommandWithHologram,
   metadata: EventMetadata,
   alreadyDone: (state: SecretariatFileState) => boolean,
+  /** Who may act on this file; refuses before anything is decided or affixed. */
+  authorize?: (state: SecretariatFileState) => void,
 ): Promise<FileAsItStands> => {
   const { fileId, hologramSerial, now } = command.data;
   const before = await loadFile(store, fileId);
+  authorize?.(before.state);
   if (alreadyDone(before.state)) return before;
   secretariatFileDecider.decide(command, before.state);
 
   const affix = { type: 'AffixHologram', data: { serial: hologramSerial, fileId, permitId: permitIdOf(command), now } } as const;
   await decideAndAppend(store, hologramDecider, hologramStreamId(hologramSerial), affix, { metadata });
   try {
-    await decideAndAppend(store, secretariatFileDecider, secretariatFileStreamId(fileId), command, { metadata });
+    await decideAndAppend(store, secretariatFileDecider, secretariatFileStreamId(fileId), command, { metadata, authorize });
   } catch (error) {
     // The same request sent twice at once: the other one completed it.
     const after = await loadFile(store, fileId);

@@ -29,7 +29,7 @@ export class RecordFindingsController {
     const now = this.clock.now();
     const findings = dto.findings.map(({ item, passed, note }) => ({ item, passed, ...(note === undefined ? {} : { note }) }));
     const state = await this.commands.execute<RecordFindingsCommand, SecretariatFileState>(
-      new RecordFindingsCommand(fileId, inspectionId, requester.actor.personId, findings, now, metadataFor(requester, now)),
+      new RecordFindingsCommand(fileId, inspectionId, requester.actor.personId, findings, now, metadataFor(requester, now), requester),
     );
     return fileSummary(state, now);
   }

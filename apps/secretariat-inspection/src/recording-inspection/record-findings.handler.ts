@@ -1,8 +1,9 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { EventMetadata, EventStore } from '@cctv/event-store';
 import type { Decider } from '@cctv/kernel';
-import { decideAndAppend, EVENT_STORE } from '@cctv/nest-common';
+import { decideAndAppend, EVENT_STORE, OwnerRefs } from '@cctv/nest-common';
+import { whoMayAct, type Requester } from '../secretariat-file/who-may-act';
 import {
   checklistFor,
   secretariatFileDecider,
@@ -21,6 +22,7 @@ export class RecordFindingsCommand {
     readonly findings: readonly Finding[],
     readonly now: Date,
     readonly metadata: EventMetadata,
+    readonly requester?: Requester,
   ) {}
 }
 
@@ -41,11 +43,17 @@ const onTheFilesChecklist: Decider<RecordFindingsCommand, SecretariatFileState, 
 
 @CommandHandler(RecordFindingsCommand)
 export class RecordFindingsHandler implements ICommandHandler<RecordFindingsCommand, SecretariatFileState> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(OwnerRefs) private readonly ownerRefs: OwnerRefs = OwnerRefs.fromEnvironment(),
+  ) {}
 
   async execute(command: RecordFindingsCommand): Promise<SecretariatFileState> {
     const streamId = secretariatFileStreamId(command.fileId);
-    const { state } = await decideAndAppend(this.store, onTheFilesChecklist, streamId, command, { metadata: command.metadata });
+    const { state } = await decideAndAppend(this.store, onTheFilesChecklist, streamId, command, {
+      metadata: command.metadata,
+      authorize: whoMayAct(command.requester, this.ownerRefs, command.fileId),
+    });
     return state;
   }
 }

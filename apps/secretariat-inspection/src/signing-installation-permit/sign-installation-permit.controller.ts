@@ -24,7 +24,7 @@ export class SignInstallationPermitController {
   async sign(@UuidParam('fileId') fileId: string, @Body() dto: HologramSerialDto, @Requester() requester: RequestContext) {
     const now = this.clock.now();
     const { state } = await this.commands.execute<SignInstallationPermitCommand, FileAsItStands>(
-      new SignInstallationPermitCommand(fileId, dto.hologramSerial, now, metadataFor(requester, now)),
+      new SignInstallationPermitCommand(fileId, dto.hologramSerial, now, metadataFor(requester, now), requester),
     );
     return fileSummary(state, now);
   }

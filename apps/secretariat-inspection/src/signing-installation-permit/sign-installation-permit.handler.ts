@@ -1,7 +1,8 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { deterministicEventId, type EventMetadata, type EventStore } from '@cctv/event-store';
-import { EVENT_STORE } from '@cctv/nest-common';
+import { EVENT_STORE, OwnerRefs } from '@cctv/nest-common';
+import { whoMayAct, type Requester } from '../secretariat-file/who-may-act';
 import { normalizeHologramSerial, type SecretariatFileState } from '@cctv/secretariat-domain';
 import { affixHologramThenDecide, type FileAsItStands } from '../hologram/affix-hologram-then-decide';
 
@@ -11,6 +12,7 @@ export class SignInstallationPermitCommand {
     readonly hologramSerial: string,
     readonly now: Date,
     readonly metadata: EventMetadata,
+    readonly requester?: Requester,
   ) {}
 }
 
@@ -19,9 +21,12 @@ export const installationPermitIdOf = (fileId: string): string => deterministicE
 
 @CommandHandler(SignInstallationPermitCommand)
 export class SignInstallationPermitHandler implements ICommandHandler<SignInstallationPermitCommand, FileAsItStands> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(OwnerRefs) private readonly ownerRefs: OwnerRefs = OwnerRefs.fromEnvironment(),
+  ) {}
 
-  execute({ fileId, hologramSerial, now, metadata }: SignInstallationPermitCommand): Promise<FileAsItStands> {
+  execute({ fileId, hologramSerial, now, metadata, requester }: SignInstallationPermitCommand): Promise<FileAsItStands> {
     const installationPermitId = installationPermitIdOf(fileId);
     const serial = normalizeHologramSerial(hologramSerial);
     const signedWithThis = (state: SecretariatFileState) =>
@@ -33,6 +38,7 @@ export class SignInstallationPermitHandler implements ICommandHandler<SignInstal
       { type: 'SignInstallationPermit', data: { fileId, installationPermitId, hologramSerial: serial, now } },
       metadata,
       signedWithThis,
+      whoMayAct(requester, this.ownerRefs, fileId),
     );
   }
 }

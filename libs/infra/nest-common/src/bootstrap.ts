@@ -7,7 +7,9 @@ import { requestBodyHandling } from './request-body';
 import { StorableInputPipe } from './storable-input.pipe';
 import { createValidationPipe } from './validation';
 import type { AccessTable } from '@cctv/contracts';
-import { AccessGuard, assertTableCoversRoutes, routesOf } from './auth/access.guard';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AccessGuard, assertTableCoversRoutes, authenticateEarly, routesOf } from './auth/access.guard';
+import { correlationId } from './request-context';
 import { authSettingsFrom } from './auth/auth-settings';
 import { TokenVerifier } from './auth/token-verifier';
 
@@ -25,11 +27,13 @@ export interface ServiceOptions {
 
 /** One way to stand a service up: logging, validation, error answers, JSON bodies up to a limit, OpenAPI at /openapi.json. */
 export const createServiceApp = async (module: Type<unknown>, options: ServiceOptions): Promise<INestApplication> => {
-  const app = await NestFactory.create(module, { logger: new RedactingLogger(options.name), bodyParser: false });
-  app.use(...requestBodyHandling());
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger: new RedactingLogger(options.name), bodyParser: false });
+  app.disable('x-powered-by');
+  const verifier = options.verifier ?? (await TokenVerifier.create(authSettingsFrom()));
+  // Sign-in is checked before the body is read: an anonymous caller gets 401, not a parse or size error.
+  app.use(correlationId(), authenticateEarly(options.access, verifier), ...requestBodyHandling());
   app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
-  const verifier = options.verifier ?? (await TokenVerifier.create(authSettingsFrom()));
   app.useGlobalGuards(new AccessGuard(verifier, options.access));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
@@ -44,7 +48,8 @@ export const createServiceApp = async (module: Type<unknown>, options: ServiceOp
   );
   assertTableCoversRoutes(options.name, routesOf(document as never), options.access);
   describeAccess(document as never, options.access);
-  app.getHttpAdapter().get('/openapi.json', (_req: unknown, res: { json: (b: unknown) => void }) => res.json(document));
+  const http = app.getHttpAdapter() as unknown as { get(path: string, handler: (req: unknown, res: { json(b: unknown): void }) => void): void };
+  http.get('/openapi.json', (_req, res) => res.json(document));
   return app;
 };
 

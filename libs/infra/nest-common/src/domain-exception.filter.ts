@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { logRefusal } from './auth/refusal-log';
 import { DomainError } from '@cctv/kernel';
 import { WrongExpectedVersionError } from '@cctv/event-store';
 
@@ -29,6 +30,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(exception);
+    if (status === 401 || status === 403 || status === 429) logRefusal(host.switchToHttp().getRequest<Request>(), status, body.error);
     response.status(status).json(body);
   }
 

@@ -23,6 +23,14 @@ export const ownNationalId = (requester: FileRequester): string => {
   return id;
 };
 
+/**
+ * Separation of duties: a person who works in an office and owns a file acts
+ * on it as its owner, never in their office role; a colleague handles it.
+ */
+export const ownFileForStaff = () => forbidden('own-file',
+  'Office staff may not act in their office role on a file they own; a colleague must handle it (you may act as its owner)',
+  'کارکنان اداری نمی‌توانند در مقام اداری روی پرونده متعلق به خودشان اقدام کنند؛ همکار دیگری باید رسیدگی کند.');
+
 /** The same answer whether the file is someone else's or does not exist: an owner learns nothing of others' files. */
 export const notYourFile = () => forbidden('not-your-file',
   'Owners may see and act on their own files only',

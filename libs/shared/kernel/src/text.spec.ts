@@ -1,4 +1,4 @@
-import { normalizePersianText, toAsciiDigits, toPersianDigits } from './text';
+import { isBlankText, normalizePersianText, toAsciiDigits, toPersianDigits } from './text';
 
 describe('digits', () => {
   it('Persian and Arabic-Indic digits become ASCII digits', () => {
@@ -22,5 +22,12 @@ describe('Persian text normalisation', () => {
   it('trims and collapses runs of white space, keeping the zero-width non-joiner', () => {
     expect(normalizePersianText('  خیابان   امام\tرضا \n ۱۲ ')).toBe('خیابان امام رضا 12');
     expect(normalizePersianText('می\u200Cروم')).toBe('می\u200Cروم');
+  });
+});
+
+describe('blank text', () => {
+  it('spaces and invisible joiners alone are blank; a ZWNJ between letters is text', () => {
+    for (const blank of ['', '   ', '\u200b\u200b', '\u200c', '\ufeff \u2060']) expect(isBlankText(blank)).toBe(true);
+    expect(isBlankText('زهرا\u200cسادات')).toBe(false);
   });
 });

@@ -21,3 +21,9 @@ export const normalizePersianText = (text: string): string =>
     .replace(/\u0643/g, '\u06A9') // Arabic kaf → Persian keheh
     .replace(/\s+/g, ' ')
     .trim();
+
+/** Zero-width spaces, (non-)joiners, word joiner, byte-order mark: they join letters but show nothing alone. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Text nobody can see: empty, spaces, or only invisible joiners and marks. */
+export const isBlankText = (text: string): boolean => text.replace(INVISIBLE, '').trim() === '';

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { IntegrationEvent } from '@cctv/contracts';
 import { InMemoryCheckpointStore, InMemoryEventStore, type LogPosition } from '@cctv/event-store';
 import { InProcessBus } from '../in-process/in-process-bus';
@@ -195,5 +196,29 @@ describe('the outbound relay', () => {
       await running.stop();
     }
     expect(bus.refuse).toBe(0);
+  });
+  it('woken by news many times within one idle wait, it leaves no abort listener behind on its stop signal', async () => {
+    const { store, bus, relay } = setup({ idleWaitMs: 60_000 });
+    const signals = new Set<AbortSignal>();
+    const original = EventTarget.prototype.addEventListener;
+    const adding = jest.spyOn(EventTarget.prototype, 'addEventListener').mockImplementation(function (this: EventTarget, ...args) {
+      if (this instanceof AbortSignal) signals.add(this);
+      return original.apply(this, args);
+    });
+    const running = relay();
+    running.start();
+    try {
+      for (let seq = 0; seq < 15; seq++) {
+        await store.appendToStream(fileStream('f1'), [domainEvent('FileOpened', 'f1', seq)], 'any');
+        await waitFor(`event ${seq} relayed`, () => bus.published.length === seq + 1, 2_000);
+      }
+      const most = Math.max(0, ...[...signals].map((signal) => getEventListeners(signal, 'abort').length));
+      expect(most).toBeLessThanOrEqual(1);
+    } finally {
+      adding.mockRestore();
+      await running.stop();
+      // Ends the store's own wait of the last round, which would otherwise keep the test process for a minute.
+      await store.appendToStream(fileStream('f2'), [domainEvent('FileOpened', 'f2', 99)], 'any');
+    }
   });
 });

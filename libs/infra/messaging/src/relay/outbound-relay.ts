@@ -1,6 +1,6 @@
 import type { IntegrationEvent } from '@cctv/contracts';
 import type { CheckpointStore, EventStore, LogPosition, RecordedEvent } from '@cctv/event-store';
-import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from '../backoff';
+import { backoffDelay, DEFAULT_BACKOFF, sleep, untilNews, type BackoffOptions } from '../backoff';
 import { envelopeProblem } from '../envelope/envelope-problem';
 import { isInboxStream } from '../inbox/inbox-event';
 import { errorText, silentLogger, type MessagingLogger } from '../logger';
@@ -205,7 +205,7 @@ export class OutboundRelay {
   private async waitForNews(timeoutMs: number, signal: AbortSignal): Promise<void> {
     const { store } = this.options;
     // The store's wake-up is only a hint; without it, poll.
-    const news = store.waitForAppend ? store.waitForAppend(timeoutMs) : sleep(timeoutMs, signal);
-    await Promise.race([news, sleep(timeoutMs, signal)]);
+    if (!store.waitForAppend) return sleep(timeoutMs, signal);
+    await untilNews(store.waitForAppend(timeoutMs), timeoutMs, signal);
   }
 }

@@ -25,6 +25,7 @@ export class AuthenticationError extends Error {
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 const PERSON_ID = /^[A-Za-z0-9._@:-]{1,128}$/;
 const PERSON_ROLES = OFFICE_ROLES.filter((r) => r !== 'system');
+const RESERVED_PERSON_IDS = new Set(['system', 'owner']);
 
 type KeyLookup = JWTVerifyGetKey | CryptoKey;
 
@@ -93,7 +94,8 @@ export class TokenVerifier {
       throw describeFailure(error, this.settings);
     }
     const personId = payload.sub ?? '';
-    if (!PERSON_ID.test(personId)) {
+    // 'system' names the services' own steps in the audit trail and 'owner' an owner on public topics: no person signs in as either.
+    if (!PERSON_ID.test(personId) || RESERVED_PERSON_IDS.has(personId.toLowerCase())) {
       throw new AuthenticationError('invalid-subject', 'The token\'s subject ("sub") is not a usable person id', 'شناسه کاربر در توکن معتبر نیست.');
     }
     const audience = this.settings.audience;

@@ -9,10 +9,15 @@ export class InProcessLock implements RunnerLock {
     while (this.held.has(name)) {
       if (signal.aborted) return null;
       await new Promise<void>((resolve) => {
+        // Woken by a release or by the signal; either way the listener goes, or each turn waited would leave one on the signal.
+        const wake = () => {
+          signal.removeEventListener('abort', wake);
+          resolve();
+        };
         const queue = this.queues.get(name) ?? [];
-        queue.push(resolve);
+        queue.push(wake);
         this.queues.set(name, queue);
-        signal.addEventListener('abort', () => resolve(), { once: true });
+        signal.addEventListener('abort', wake, { once: true });
       });
     }
     if (signal.aborted) return null;

@@ -87,3 +87,16 @@ describe('an inspector', () => {
     expect(inspectionsListedFor(officer, undefined)).toBeUndefined();
   });
 });
+
+describe('separation of duties at the secretariat', () => {
+  it('an officer whose sign-in carries the file owner’s national ID may not act on that file in their office role', () => {
+    expect(refusalOf(() => assertMayActOnSecretariatFile({ ...officer, nationalId: '۰۰۱۳۵۴۲۴۱۹' }, stateOf(withRef(REF)), isOwnersRef))).toMatchObject({
+      kind: 'forbidden', code: 'own-file',
+    });
+  });
+
+  it('an officer with another national ID, or none in their sign-in, acts as before', () => {
+    expect(() => assertMayActOnSecretariatFile({ ...officer, nationalId: OTHER_ID }, stateOf(withRef(REF)), isOwnersRef)).not.toThrow();
+    expect(() => assertMayActOnSecretariatFile(officer, stateOf(withRef(REF)), isOwnersRef)).not.toThrow();
+  });
+});

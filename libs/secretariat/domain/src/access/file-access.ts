@@ -1,4 +1,4 @@
-import { forbidden, notYourFile, ownNationalId, type FileRequester } from '@cctv/kernel';
+import { comparableNationalId, forbidden, notYourFile, ownFileForStaff, ownNationalId, type FileRequester } from '@cctv/kernel';
 import type { SecretariatFileEvent } from '../secretariat-file/events';
 import type { SecretariatFileState } from '../secretariat-file/state';
 
@@ -19,10 +19,16 @@ export interface FileViewer extends FileRequester {
  * union sent with its approval. A file the secretariat never received, or
  * one approved before references existed, is no owner's to reach: the answer
  * is the same refusal, so an owner learns nothing about files not theirs.
- * Office staff are not narrowed here; their role admitted them to the route.
+ * Office staff are not narrowed here (their role admitted them to the route),
+ * except on a file that is their own: a colleague handles that one.
  */
 export const assertMayActOnSecretariatFile = (requester: FileRequester, state: SecretariatFileState, isOwnersRef: OwnerRefCheck): void => {
-  if (requester.role !== 'owner') return;
+  if (requester.role !== 'owner') {
+    const own = requester.nationalId ? comparableNationalId(requester.nationalId) : '';
+    const ref = state.status === 'new' ? undefined : state.file.ownerRef;
+    if (own && ref && isOwnersRef(ref, own)) throw ownFileForStaff();
+    return;
+  }
   const nationalId = ownNationalId(requester);
   const ownerRef = state.status === 'new' ? undefined : state.file.ownerRef;
   if (!ownerRef || !isOwnersRef(ownerRef, nationalId)) throw notYourFile();

@@ -1,4 +1,4 @@
-import { assertNever, conflict, invalid, normalizePersianText, notFound } from '@cctv/kernel';
+import { assertNever, conflict, invalid, isBlankText, normalizePersianText, notFound } from '@cctv/kernel';
 import type { OpenCase, OperationPermit, SecretariatFileState, SignedFile } from './state';
 
 /** Everything after signing needs a signed installation permit that was not revoked. */
@@ -52,7 +52,7 @@ export const caseInProgress = (file: SignedFile, now: Date): OpenCase | null => 
 /** Free text as the office stores it; empty → invalid, naming the field. */
 export const requiredText = (input: string | undefined, field: string, labelFa: string): string => {
   const text = normalizePersianText(input ?? '');
-  if (text === '') {
+  if (isBlankText(text)) {
     throw invalid('required', `${field} is required`, `${labelFa} را وارد کنید.`, field);
   }
   return text;

@@ -1,4 +1,4 @@
-import { comparableNationalId, notYourFile, ownNationalId, type FileRequester } from '@cctv/kernel';
+import { comparableNationalId, notYourFile, ownFileForStaff, ownNationalId, type FileRequester } from '@cctv/kernel';
 import type { UnionFileState } from '../union-file/state';
 
 export { ownNationalId, type FileRequester } from '@cctv/kernel';
@@ -8,9 +8,17 @@ export const assertMayActOnFile = (requester: FileRequester, ownerNationalId: st
   if (requester.role === 'owner' && ownNationalId(requester) !== comparableNationalId(ownerNationalId)) throw notYourFile();
 };
 
-/** The same rule, against a file's state: an owner asking about a file that does not exist learns nothing either. */
+/**
+ * The rule for commands, against a file's state: an owner asking about a file
+ * that does not exist learns nothing either; staff whose sign-in carries the
+ * file owner's national ID do not act on it in their office role.
+ */
 export const assertMayActOnState = (requester: FileRequester, state: UnionFileState): void => {
-  if (requester.role !== 'owner') return;
+  if (requester.role !== 'owner') {
+    const own = requester.nationalId ? comparableNationalId(requester.nationalId) : '';
+    if (own && state.status !== 'none' && own === comparableNationalId(state.file.owner.nationalId)) throw ownFileForStaff();
+    return;
+  }
   if (state.status === 'none') throw notYourFile();
   assertMayActOnFile(requester, state.file.owner.nationalId);
 };

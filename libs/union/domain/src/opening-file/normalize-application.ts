@@ -1,5 +1,6 @@
 import {
   invalid,
+  isBlankText,
   normalizeLegalEntityId,
   normalizeMobile,
   normalizeNationalId,
@@ -30,10 +31,10 @@ export const normalizeApplication = (application: Application): Application => (
   requiredDocuments: normalizeRequiredDocuments(application.requiredDocuments),
 });
 
-/** A text the form must not leave empty. */
+/** A text the form must not leave empty, nor fill with characters no one can see. */
 export const requiredText = (value: unknown, field: string, labelFa: string): string => {
   const text = typeof value === 'string' ? normalizePersianText(value) : '';
-  if (text === '') {
+  if (isBlankText(text)) {
     throw invalid('required-field', `${field} is required`, `${labelFa} باید وارد شود.`, field);
   }
   return text;

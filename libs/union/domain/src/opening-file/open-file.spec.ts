@@ -74,6 +74,23 @@ describe('opening a file at the union', () => {
     expect([error.code, error.field]).toEqual(['required-field', 'owner.lastName']);
   });
 
+  it.each([
+    ['zero-width spaces', '\u200b\u200b\u200b'],
+    ['a zero-width non-joiner alone', '\u200c'],
+    ['a zero-width joiner and a word joiner', ' \u200d\u2060 '],
+    ['byte-order marks', '\ufeff\ufeff'],
+  ])('refuses a last name made only of invisible characters (%s), pointing at owner.lastName', (_, lastName) => {
+    const owner = { kind: 'person', nationalId: '0012345679', firstName: 'زهرا', lastName, mobile: '09151234567' } as const;
+    const error = refusalOfOpening(openFileCommand({ owner }));
+    expect([error.code, error.field]).toEqual(['required-field', 'owner.lastName']);
+  });
+
+  it('keeps a zero-width non-joiner inside a name, where Persian spelling needs it', () => {
+    const owner = { kind: 'person', nationalId: '0012345679', firstName: 'زهرا\u200cسادات', lastName: 'احمدی', mobile: '09151234567' } as const;
+    const [event] = spec.given([]).when(openFileCommand({ owner })).thenEvents();
+    expect(event.type === 'FileOpened' && event.data.owner).toMatchObject({ firstName: 'زهرا\u200cسادات' });
+  });
+
   describe('residential units', () => {
     const premises = openFileCommand().data.premises;
 

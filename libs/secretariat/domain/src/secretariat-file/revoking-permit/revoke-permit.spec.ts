@@ -17,6 +17,9 @@ const revoked = (permitId: string, permitType: 'installation' | 'operation', at 
 });
 
 describe('revoking a permit', () => {
+  it('a reason made only of invisible characters is no reason', () =>
+    spec.given(history.temporary()).when(revoke('op-1', now, '\u200b\u200c\u200b')).thenThrows('required', 'invalid'));
+
   it('given a current operation permit, the secretariat revokes it with a reason', () =>
     spec.given(history.temporary()).when(revoke('op-1')).then([revoked('op-1', 'operation')]));
 

@@ -1,0 +1,19 @@
+import { dataLines } from './startup-lines';
+
+describe('what npm start prints about its data', () => {
+  it('with PGlite on a port other than 5439 (5439 was taken), the psql command names the port actually listening', () => {
+    const lines = dataLines({ dataDir: '/srv/cctv/pglite', databaseUrl: 'postgres://postgres@127.0.0.1:41234/postgres' });
+    expect(lines).toEqual([
+      'data: PGlite in /srv/cctv/pglite (npm start -- --fresh starts empty)',
+      'look inside: psql -h 127.0.0.1 -p 41234 -U postgres postgres',
+    ]);
+  });
+
+  it('with PGlite on every interface, psql on this machine goes through the loopback', () => {
+    expect(dataLines({ dataDir: '/d', databaseUrl: 'postgres://postgres@0.0.0.0:5439/postgres' })[1]).toBe('look inside: psql -h 127.0.0.1 -p 5439 -U postgres postgres');
+  });
+
+  it('with a PostgreSQL server, it names the server without its password, and no psql line', () => {
+    expect(dataLines({ dataDir: null, databaseUrl: 'postgres://cctv:s3cret@db.internal:5432/cctv' })).toEqual(['data: PostgreSQL at postgres://cctv:***@db.internal:5432/cctv']);
+  });
+});
