@@ -122,6 +122,7 @@ if (require.main === module) {
     for (const [name, url] of Object.entries(stack.urls)) {
       console.log(`[stack] ${name.padEnd(24)} ${url}   (OpenAPI: ${url}/openapi.json)`);
     }
+    console.log('[stack] sign in: TOKEN=$(npm run -s token -- --role union-clerk --person clerk-1), then send "Authorization: Bearer $TOKEN"');
     console.log('[stack] ready — Ctrl-C stops the services (the broker keeps running: npm run kafka:stop)');
     const shutdown = async () => { await stack.stop(); process.exit(0); };
     process.once('SIGINT', shutdown);

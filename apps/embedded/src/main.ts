@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readEmbeddedSettings } from './embedded-settings';
 import { startEmbedded } from './start-embedded';
-import { dataLines } from './startup-lines';
+import { dataLines, signInLine } from './startup-lines';
 
 const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
 
@@ -12,6 +12,7 @@ async function main() {
   for (const [name, url] of Object.entries(stack.urls)) say(`${name.padEnd(24)} ${url}   OpenAPI: ${url}/openapi.json`);
   for (const line of dataLines(stack)) say(line);
   say(`bus: ${stack.bus === 'in-process' ? 'in this process' : `Kafka at ${stack.bus}`}`);
+  say(signInLine());
   say(`ready in ${Date.now() - started} ms — Ctrl-C stops it`);
 
   let stopping = false;

@@ -1,4 +1,4 @@
-import { dataLines } from './startup-lines';
+import { dataLines, signInLine } from './startup-lines';
 
 describe('what npm start prints about its data', () => {
   it('with PGlite on a port other than 5439 (5439 was taken), the psql command names the port actually listening', () => {
@@ -15,5 +15,13 @@ describe('what npm start prints about its data', () => {
 
   it('with a PostgreSQL server, it names the server without its password, and no psql line', () => {
     expect(dataLines({ dataDir: null, databaseUrl: 'postgres://cctv:s3cret@db.internal:5432/cctv' })).toEqual(['data: PostgreSQL at postgres://cctv:***@db.internal:5432/cctv']);
+  });
+});
+
+describe('how npm start says to sign in', () => {
+  it('names the token command and the key folder, or the identity provider when one is configured', () => {
+    expect(signInLine({})).toContain('npm run -s token -- --role union-clerk --person clerk-1');
+    expect(signInLine({ AUTH_DEV_KEY_DIR: '/tmp/keys' })).toContain('/tmp/keys');
+    expect(signInLine({ AUTH_JWKS_URL: 'https://id.example.org/certs', AUTH_ISSUER: 'https://id.example.org' })).toBe('sign in: tokens from https://id.example.org/certs (issuer https://id.example.org)');
   });
 });

@@ -18,3 +18,9 @@ export const dataLines = (stack: Pick<EmbeddedStack, 'dataDir' | 'databaseUrl'>)
 };
 
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
+/** How to sign in: the development key's command, or the identity provider the environment names. */
+export const signInLine = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.AUTH_JWKS_URL?.trim() || env.AUTH_PUBLIC_KEY_FILE?.trim()
+    ? `sign in: tokens from ${env.AUTH_JWKS_URL?.trim() || env.AUTH_PUBLIC_KEY_FILE?.trim()} (issuer ${env.AUTH_ISSUER ?? '?'})`
+    : `sign in: TOKEN=$(npm run -s token -- --role union-clerk --person clerk-1), then send "Authorization: Bearer $TOKEN" (development key in ${env.AUTH_DEV_KEY_DIR?.trim() || '.data/auth'})`;
