@@ -18,6 +18,8 @@ export interface ReadModelProjection {
 export interface Reaction {
   readonly name: string;
   react(event: RecordedEvent): Promise<void>;
+  /** Optional: events with different keys may be reacted to at the same time, those with one key in log order (see projections' Reaction). */
+  concurrencyKey?(event: RecordedEvent): string;
 }
 
 export interface RuntimeDeps {
