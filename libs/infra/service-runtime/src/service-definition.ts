@@ -12,6 +12,8 @@ export interface ReadModelProjection {
   /** Optional: the same as `apply` on each event in order, for a whole batch at once (see Projection.applyBatch). */
   applyBatch?(events: readonly RecordedEvent[], em: EntityManager): Promise<void>;
   reset(em: EntityManager): Promise<void>;
+  /** Optional: false when applying the event changes nothing (see Projection.handles). */
+  handles?(event: RecordedEvent): boolean;
 }
 
 /** A process manager: turns events (often received from another office) into this office's commands. */
