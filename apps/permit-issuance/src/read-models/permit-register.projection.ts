@@ -57,6 +57,11 @@ const applyToBatch = (recorded: RecordedEvent, permits: RowSet<PermitRow>): void
 export const permitRegisterProjection = {
   name: 'permit-register',
 
+  /** Only the permits' own events change the register. */
+  handles(recorded: RecordedEvent): boolean {
+    return permitEventOf(recorded) !== null;
+  },
+
   apply(recorded: RecordedEvent, em: EntityManager): Promise<void> {
     return permitRegisterProjection.applyBatch([recorded], em);
   },

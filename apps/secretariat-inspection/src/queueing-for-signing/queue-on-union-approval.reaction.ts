@@ -16,6 +16,11 @@ type Log = (line: string) => void;
  */
 export const queueOnUnionApproval = ({ store, clock }: Pick<RuntimeDeps, 'store' | 'clock'>, log: Log): Reaction => ({
   name: QUEUE_ON_UNION_APPROVAL,
+  // Approvals of different files touch different streams: they may be queued at the same time.
+  concurrencyKey(source: RecordedEvent): string {
+    if (source.type !== 'union.InstallationApproved.v1') return '(ignored)';
+    return secretariatFileStreamId((source.data as IntegrationEvent<string, UnionInstallationApprovedV1>).data.fileId);
+  },
   async react(source: RecordedEvent): Promise<void> {
     if (source.type !== 'union.InstallationApproved.v1') return;
     const approval = (source.data as IntegrationEvent<string, UnionInstallationApprovedV1>).data;

@@ -103,6 +103,11 @@ async function loadBatch(events: readonly RecordedEvent[], em: EntityManager): P
 export const secretariatOfficeProjection: ReadModelProjection = {
   name: 'secretariat-office',
 
+  /** The file's own events and the register's numbers; the rest of the inbox changes nothing here. */
+  handles(event) {
+    return fileEventOf(event) !== null || issuedPermitOf(event) !== null;
+  },
+
   apply(event, em) {
     return secretariatOfficeProjection.applyBatch!([event], em);
   },

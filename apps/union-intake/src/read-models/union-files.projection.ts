@@ -95,6 +95,11 @@ const applyToBatch = (event: RecordedEvent, { files, timeline }: Batch): void =>
 export const unionFilesProjection = {
   name: 'union-files',
 
+  /** Only what has a line on a file's timeline changes the read model. */
+  handles(event: RecordedEvent): boolean {
+    return TIMELINE_TEXT_FA[event.type] !== undefined;
+  },
+
   apply(event: RecordedEvent, em: EntityManager): Promise<void> {
     return unionFilesProjection.applyBatch([event], em);
   },

@@ -56,6 +56,35 @@ suite('projection runner (PostgreSQL read model)', () => {
     expect(await runner(new FileListProjection(fx.schema)).catchUp()).toBe(0);
   });
 
+  it('batches of events the projection does not handle open no transaction; the checkpoint passes them with the next batch that writes, and a restart in between applies nothing twice', async () => {
+    const ids = await appendEvents(fx.store, 25);
+    const handled = new Set(ids.slice(0, 3));
+    class Choosy extends FileListProjection {
+      handles(event: RecordedEvent): boolean {
+        return handled.has(event.eventId);
+      }
+      override async apply(event: RecordedEvent, em: Parameters<FileListProjection['apply']>[1]): Promise<void> {
+        if (this.handles(event)) await super.apply(event, em);
+      }
+    }
+    const log = async () => fx.store.readAll(null, 100);
+
+    expect(await runner(new Choosy(fx.schema)).catchUp()).toBe(25);
+    // batches of 10: the first wrote, the other two were passed over
+    expect(await fx.checkpoints.load('file-list')).toBe((await log())[9].position);
+
+    // a restart reads the passed-over events again, to no effect
+    const restarted = runner(new Choosy(fx.schema));
+    expect(await restarted.catchUp()).toBe(15);
+    const more = await appendEvents(fx.store, 2);
+    handled.add(more[1]);
+    expect(await restarted.catchUp()).toBe(17); // a catch-up starts from the saved checkpoint
+    expect(await fx.checkpoints.load('file-list')).toBe((await log())[26].position);
+    const model = await rows();
+    expect(model.map((r) => r.event_id).sort()).toEqual([...ids.slice(0, 3), more[1]].sort());
+    expect(model.every((r) => r.applied === 1)).toBe(true);
+  });
+
   it('a failure on an event rolls back its whole batch, checkpoint included; after a restart nothing is lost and nothing applied twice', async () => {
     const ids = await appendEvents(fx.store, 25);
     const failing = new FileListProjection(fx.schema, {

@@ -11,6 +11,9 @@ export interface ProjectionRunnerOptions extends RunnerOptions {
   readonly checkpoints: LockingCheckpointStore<SqlExecutor>;
 }
 
+/** Events a runner passes over without saving the checkpoint, at most, before it saves it anyway. */
+const MAX_PASSED_OVER = 5_000;
+
 /**
  * Applies the global log to one read model, a batch per transaction with the
  * checkpoint saved in that same transaction: a crash or an exception rolls
@@ -21,6 +24,10 @@ export class ProjectionRunner extends LogFollower {
   private readonly checkpoints: LockingCheckpointStore<SqlExecutor>;
   /** Where this runner's last batch left the checkpoint (undefined: unknown, read the table). */
   private saved: LogPosition | null | undefined = undefined;
+  /** The checkpoint as it stands in the table when `saved` is known: behind it by the batches that changed nothing. */
+  private persisted: LogPosition | null = null;
+  /** Events passed over since `persisted`, all of them changing nothing. */
+  private passedOver = 0;
   private prefetched: { readonly from: LogPosition | null; readonly events: Promise<readonly RecordedEvent[]> } | null = null;
 
   constructor(
@@ -71,23 +78,47 @@ export class ProjectionRunner extends LogFollower {
     this.prefetched = null;
   }
 
+  /** The batch changes nothing in the read model, and not too much of the log has been passed over unsaved. */
+  private changesNothing(events: readonly RecordedEvent[]): boolean {
+    const handles = this.projection.handles;
+    if (!handles || this.passedOver + events.length > MAX_PASSED_OVER) return false;
+    for (const event of events) if (handles.call(this.projection, event)) return false;
+    return true;
+  }
+
   protected async processBatch(): Promise<number> {
     for (;;) {
       // Read before the transaction opens: a transaction that has written holds back the log's horizon.
-      const from = this.saved !== undefined ? this.saved : await this.checkpoints.load(this.name);
+      if (this.saved === undefined) {
+        this.persisted = await this.checkpoints.load(this.name);
+        this.saved = this.persisted;
+        this.passedOver = 0;
+      }
+      const from = this.saved;
       const events = await this.read(from);
       // (Had another replica moved the checkpoint on, the check in the transaction below finds out.)
       if (events.length === 0) return 0;
       const to = events[events.length - 1].position;
       // A full batch: more is likely waiting, so read it while this one is applied.
       if (events.length === this.options.batchSize) this.prefetch(to);
-      const applied = await this.applyInTransaction(from, to, events).catch((error: unknown) => {
+      if (this.changesNothing(events)) {
+        // No transaction: the next batch that writes saves the checkpoint past these events too.
+        this.saved = to;
+        this.passedOver += events.length;
+        return events.length;
+      }
+      const applied = await this.applyInTransaction(this.persisted, to, events).catch((error: unknown) => {
         this.saved = undefined;
         this.prefetched = null;
         throw error;
       });
-      this.saved = applied ? to : undefined;
-      if (applied) return events.length;
+      if (applied) {
+        this.saved = to;
+        this.persisted = to;
+        this.passedOver = 0;
+        return events.length;
+      }
+      this.saved = undefined;
       this.prefetched = null;
     }
   }
@@ -111,8 +142,9 @@ export class ProjectionRunner extends LogFollower {
   }
 
   /**
-   * The batch and its checkpoint in one transaction; false if another replica
-   * got there first. If the projection's whole-batch apply fails, the
+   * The batch and its checkpoint in one transaction, the checkpoint moving
+   * from `from` (where it stands in the table: before any batches passed over
+   * since) to `to`; false if another replica got there first. If the projection's whole-batch apply fails, the
    * transaction rolls back and the batch is applied again event by event,
    * which has the same effect and names the event a failure comes from.
    */

@@ -21,4 +21,11 @@ export interface Projection {
    * rebuild commits, DELETE lets them keep reading the old rows meanwhile.
    */
   reset(em: EntityManager): Promise<void>;
+  /**
+   * Optional: false when applying the event changes nothing in the read
+   * model. A batch of only such events then opens no transaction: the runner
+   * moves on and saves the checkpoint past them with a later batch (a crash
+   * before that only has them read again, to the same no effect).
+   */
+  handles?(event: RecordedEvent): boolean;
 }

@@ -1,4 +1,4 @@
-import { InMemoryCheckpointStore, InMemoryEventStore } from '@cctv/event-store';
+import { InMemoryCheckpointStore, InMemoryEventStore, type RecordedEvent } from '@cctv/event-store';
 import { InProcessLock } from './locks/in-process-lock';
 import { ReactionRunner, type ReactionRunnerOptions } from './reaction-runner';
 import { appendEvents, capturingLogger, eventually } from './testing/events';
@@ -106,5 +106,47 @@ describe('reaction runner', () => {
     const after = await appendEvents(store, 4);
     await eventually(async () => (await registered()) === 12);
     expect(second.reactedTo).toEqual(after);
+  });
+
+  it('with a concurrency key: keys react at the same time, one key in log order; a failure stops its key and the checkpoint before it', async () => {
+    const ids = await appendEvents(store, 12, 3);
+    const byStream = new Map<string, string[]>();
+    let running = 0;
+    let mostAtOnce = 0;
+    let failuresLeft = 1;
+    const reaction = {
+      name: 'keyed',
+      concurrencyKey: (event: RecordedEvent) => event.streamId,
+      react: async (event: RecordedEvent) => {
+        running++;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        if (event.eventId === ids[4] && failuresLeft-- > 0) throw new Error('not yet');
+        byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event.eventId]);
+      },
+    };
+    const saved: (string | null)[] = [];
+    const recording = new InMemoryCheckpointStore();
+    const save = recording.save.bind(recording);
+    recording.save = async (name, position) => {
+      saved.push(position);
+      return save(name, position);
+    };
+    const keyed = runner(reaction as never, { checkpoints: recording, batchSize: 12 });
+
+    await expect(keyed.catchUp()).rejects.toThrow();
+    expect(saved).toEqual([(await store.readAll(null, 4))[3].position]); // up to the event before the failure
+    expect(byStream.get('file-1')).toEqual([ids[1]]); // its key stopped at the failure
+    await keyed.catchUp();
+
+    expect(mostAtOnce).toBe(3);
+    for (let s = 0; s < 3; s++) {
+      const inOrder = ids.filter((_, i) => i % 3 === s);
+      const seen = byStream.get(`file-${s}`)!;
+      // Events after the failure may be reacted to twice (at least once), never out of order.
+      expect(seen.filter((id, i) => seen.indexOf(id) === i)).toEqual(inOrder);
+    }
+    expect(byStream.get('file-1')).toEqual(ids.filter((_, i) => i % 3 === 1));
   });
 });

@@ -1,8 +1,11 @@
-import type { CheckpointStore, LogPosition } from '@cctv/event-store';
+import type { CheckpointStore, LogPosition, RecordedEvent } from '@cctv/event-store';
 import { EventHandlingError } from './event-handling.error';
 import { LogFollower } from './log-follower';
 import type { Reaction } from './reaction';
 import type { RunnerOptions } from './runner-options';
+
+/** Keys reacted to at the same time, at most, by a reaction with a `concurrencyKey`. */
+const REACTING_AT_ONCE = 8;
 
 export interface ReactionRunnerOptions extends RunnerOptions {
   readonly checkpoints: CheckpointStore;
@@ -38,13 +41,15 @@ export class ReactionRunner extends LogFollower {
     const events = await this.options.store.readAll(from, this.options.batchSize);
     let reached: LogPosition | null = from;
     try {
-      for (const event of events) {
-        try {
-          await this.reaction.react(event);
-        } catch (error) {
-          throw new EventHandlingError(event, error);
+      if (this.reaction.concurrencyKey && events.length > 1) {
+        const outcome = await this.reactByKey(events, from);
+        reached = outcome.reached;
+        if (outcome.failure !== undefined) throw outcome.failure;
+      } else {
+        for (const event of events) {
+          await this.reactTo(event);
+          reached = event.position;
         }
-        reached = event.position;
       }
     } finally {
       // Keep the progress made before a failure, so the retry starts at the failing event.
@@ -56,5 +61,54 @@ export class ReactionRunner extends LogFollower {
       this.saved = reached;
     }
     return events.length;
+  }
+
+  private async reactTo(event: RecordedEvent): Promise<void> {
+    try {
+      await this.reaction.react(event);
+    } catch (error) {
+      throw new EventHandlingError(event, error);
+    }
+  }
+
+  /**
+   * The batch's events with different keys at the same time (at most
+   * REACTING_AT_ONCE), those with one key in log order; an event after a
+   * failed one of its key is not reacted to. Returns the position before the
+   * first failure in log order (events after it that did succeed are reacted
+   * to again on the retry: at least once, as after a crash) and that failure.
+   */
+  private async reactByKey(events: readonly RecordedEvent[], from: LogPosition | null): Promise<{ reached: LogPosition | null; failure?: unknown }> {
+    const keyOf = this.reaction.concurrencyKey!.bind(this.reaction);
+    const outcomes: unknown[] = new Array(events.length);
+    const chains = new Map<string, number[]>();
+    events.forEach((event, i) => {
+      const key = keyOf(event);
+      const chain = chains.get(key);
+      if (chain) chain.push(i);
+      else chains.set(key, [i]);
+    });
+    const queue = [...chains.values()];
+    const worker = async () => {
+      for (let chain = queue.shift(); chain; chain = queue.shift()) {
+        for (const i of chain) {
+          try {
+            await this.reactTo(events[i]);
+            outcomes[i] = true;
+          } catch (error) {
+            outcomes[i] = error;
+            break; // the rest of this key waits for the retry, in order
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(REACTING_AT_ONCE, queue.length) }, worker));
+    let reached = from;
+    for (let i = 0; i < events.length; i++) {
+      // The first event not reacted to in log order is a failed one: an event is skipped only after a failure of its key.
+      if (outcomes[i] !== true) return { reached, failure: outcomes[i] ?? new Error(`event ${events[i].eventId} was not reacted to`) };
+      reached = events[i].position;
+    }
+    return { reached };
   }
 }

@@ -10,4 +10,11 @@ export interface Reaction {
   /** Also the checkpoint name and the lock name: unique per database. */
   readonly name: string;
   react(event: RecordedEvent): Promise<void>;
+  /**
+   * Optional: what an event's reaction depends on (e.g. the file it is
+   * about). Events with the same key are reacted to one after another in log
+   * order; events with different keys may be reacted to at the same time.
+   * Without it, every event waits for the one before.
+   */
+  concurrencyKey?(event: RecordedEvent): string;
 }

@@ -12,12 +12,16 @@ export interface ReadModelProjection {
   /** Optional: the same as `apply` on each event in order, for a whole batch at once (see Projection.applyBatch). */
   applyBatch?(events: readonly RecordedEvent[], em: EntityManager): Promise<void>;
   reset(em: EntityManager): Promise<void>;
+  /** Optional: false when applying the event changes nothing (see Projection.handles). */
+  handles?(event: RecordedEvent): boolean;
 }
 
 /** A process manager: turns events (often received from another office) into this office's commands. */
 export interface Reaction {
   readonly name: string;
   react(event: RecordedEvent): Promise<void>;
+  /** Optional: events with different keys may be reacted to at the same time, those with one key in log order (see projections' Reaction). */
+  concurrencyKey?(event: RecordedEvent): string;
 }
 
 export interface RuntimeDeps {

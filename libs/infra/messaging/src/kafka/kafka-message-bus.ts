@@ -26,6 +26,9 @@ export interface KafkaMessageBusOptions {
   readonly joinTimeoutMs?: number;
 }
 
+// Keys of one partition whose messages are handled at the same time, at most.
+const KEYS_AT_ONCE = 4;
+
 // A retry sleeps in slices so that the group keeps hearing from us.
 const HEARTBEAT_SLICE_MS = 1_000;
 
@@ -176,22 +179,47 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   /**
-   * Messages one at a time, in partition order; an offset is resolved only
-   * after its handler succeeded. A failing handler is retried here, with
-   * heartbeats between attempts, until it succeeds or the partition is taken
-   * away (rebalance, stop): then the message is redelivered to its new owner.
+   * A partition's messages in order per key: one key's messages one at a
+   * time, in partition order, those of different keys at the same time (at
+   * most KEYS_AT_ONCE); an offset is resolved only after its handler, and the
+   * handlers of every message before it on the partition, succeeded. A failing
+   * handler is retried here, with heartbeats between attempts, until it
+   * succeeds or the partition is taken away (rebalance, stop): then the
+   * message, and any after it not yet resolved, is redelivered to its new owner.
    */
   private async consumeBatch(spec: SubscriptionSpec, payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) return;
-      const received = toReceivedMessage(batch.topic, batch.partition, message);
-      const handled = await this.deliver(spec.handle, received, payload);
-      if (!handled) return;
-      resolveOffset(message.offset);
-      await commitOffsetsIfNecessary();
-      await heartbeat();
-    }
+    const messages = batch.messages;
+    const chains = new Map<string | null, number[]>();
+    messages.forEach((message, i) => {
+      const key = message.key === null ? null : message.key.toString('latin1');
+      const chain = chains.get(key);
+      if (chain) chain.push(i);
+      else chains.set(key, [i]);
+    });
+    const handled: boolean[] = new Array(messages.length).fill(false);
+    let resolved = 0;
+    const queue = [...chains.values()];
+    const worker = async (): Promise<void> => {
+      for (let chain = queue.shift(); chain; chain = queue.shift()) {
+        for (const i of chain) {
+          if (!isRunning() || isStale()) return;
+          const received = toReceivedMessage(batch.topic, batch.partition, messages[i]);
+          if (!(await this.deliver(spec.handle, received, payload))) return;
+          handled[i] = true;
+          // Offsets move on only over an unbroken run of handled messages.
+          let moved = false;
+          while (resolved < messages.length && handled[resolved]) {
+            resolved++;
+            moved = true;
+          }
+          if (moved && !isStale()) resolveOffset(messages[resolved - 1].offset);
+          await heartbeat();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(KEYS_AT_ONCE, queue.length) }, worker));
+    if (resolved > 0 && isRunning() && !isStale()) await commitOffsetsIfNecessary();
   }
 
   private async deliver(
