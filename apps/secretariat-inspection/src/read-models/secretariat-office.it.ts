@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { IssuancePermitIssuedV1 } from '@cctv/contracts';
 import type { RecordedEvent } from '@cctv/event-store';
 import { DomainError } from '@cctv/kernel';
 import { CHECKLIST_LABELS_FA, checklistFor, type SecretariatFileEvent } from '@cctv/secretariat-domain';
+import { officeDatabase } from '../testing/office-database';
 import { at, CONTACT_MOBILE, DEFICIENCIES, fileStory, inboxEvent, recordedFileEvents, SITE_ADDRESS, storyIds, type StoryIds } from '../testing/file-story';
 import { FileViewQuery } from './files/file-view.query';
 import { InspectionsQuery } from './inspections/inspections.query';
@@ -13,18 +12,7 @@ import { SECRETARIAT_OFFICE_ENTITIES, secretariatOfficeProjection } from './secr
 import { SigningQueueQuery } from './signing-queue/signing-queue.query';
 
 const DAY_MS = 86_400_000;
-const schema = `secretariat_rm_${randomBytes(6).toString('hex')}`;
-const db = new DataSource({
-  type: 'postgres',
-  host: process.env.PGHOST ?? '127.0.0.1',
-  port: Number(process.env.PGPORT ?? 5432),
-  username: process.env.PGUSER ?? 'postgres',
-  database: process.env.PGDATABASE ?? 'test',
-  schema,
-  entities: SECRETARIAT_OFFICE_ENTITIES,
-  synchronize: false,
-  logging: false,
-});
+const { schema, db, open, close } = officeDatabase('secretariat_rm');
 
 // Files stopped at different steps of the same story (see file-story.ts for the commands in order).
 const files = {
@@ -95,9 +83,7 @@ const tableContents = async () => {
 const storyEvents = Object.fromEntries(Object.entries(files).map(([name, f]) => [name, fileStory(f.ids, f)])) as Record<keyof typeof files, SecretariatFileEvent[]>;
 
 beforeAll(async () => {
-  await db.initialize();
-  await db.query(`CREATE SCHEMA "${schema}"`);
-  await db.synchronize();
+  await open();
   for (const [name, { ids }] of Object.entries(files)) {
     const events = storyEvents[name as keyof typeof files];
     const log = [approvalOf(ids), ...recordedFileEvents(events), ...numbered(ids, events)];
@@ -107,8 +93,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db.destroy();
+  await close();
 });
 
 describe('the secretariat’s office read model, fed from the log', () => {

@@ -1,23 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { statisticsPeriodOf } from '@cctv/nest-common';
 import { checklistFor, secretariatFileDecider, type SecretariatFileCommand, type SecretariatFileEvent } from '@cctv/secretariat-domain';
-import { SECRETARIAT_OFFICE_ENTITIES, secretariatOfficeProjection } from '../read-models/secretariat-office.projection';
+import { secretariatOfficeProjection } from '../read-models/secretariat-office.projection';
+import { officeDatabase } from '../testing/office-database';
 import { at, CONTACT_MOBILE, fileStory, inboxEvent, recordedFileEvents, SITE_ADDRESS, storyIds, type StoryIds } from '../testing/file-story';
 import { SecretariatStatisticsQuery } from './secretariat-statistics.query';
 
-const schema = `secretariat_stats_${randomBytes(6).toString('hex')}`;
-const db = new DataSource({
-  type: 'postgres',
-  host: process.env.PGHOST ?? '127.0.0.1',
-  port: Number(process.env.PGPORT ?? 5432),
-  username: process.env.PGUSER ?? 'postgres',
-  database: process.env.PGDATABASE ?? 'test',
-  schema,
-  entities: SECRETARIAT_OFFICE_ENTITIES,
-  synchronize: false,
-  logging: false,
-});
+const { db, open, close } = officeDatabase('secretariat_stats');
 
 /** A file whose first inspection finds nothing wrong: a main permit straight away, on 1404/02/15. */
 const passingStory = (ids: StoryIds): SecretariatFileEvent[] => {
@@ -64,17 +52,14 @@ const clock = { now: () => new Date('2025-10-15T08:00:00Z') };
 const query = () => new SecretariatStatisticsQuery(db, clock);
 
 beforeAll(async () => {
-  await db.initialize();
-  await db.query(`CREATE SCHEMA "${schema}"`);
-  await db.synchronize();
+  await open();
   for (const [i, events] of Object.values(files).entries()) {
     for (const event of [approvalOf(ids[i]), ...recordedFileEvents(events)]) await db.transaction((em) => secretariatOfficeProjection.apply(event, em));
   }
 });
 
 afterAll(async () => {
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db.destroy();
+  await close();
 });
 
 describe('the secretariat’s statistics for analysts', () => {
