@@ -93,6 +93,34 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         expect(await store.readStream('file-1')).toEqual({ version: -1, events: [] });
       });
 
+      describe.each([1, 3])('appends of %i event(s)', (size) => {
+        const events = () => Array.from({ length: size }, (_, i) => newEvent(`E${i}`));
+
+        it('land right after the expected version, and the answer is the new version', async () => {
+          expect(await store.appendToStream('file-1', events(), 'no_stream')).toEqual({ nextExpectedVersion: size - 1, duplicate: false });
+          expect(await store.appendToStream('file-1', events(), size - 1)).toEqual({ nextExpectedVersion: 2 * size - 1, duplicate: false });
+          expect(await store.appendToStream('file-1', events(), 'any')).toEqual({ nextExpectedVersion: 3 * size - 1, duplicate: false });
+          expect((await store.readStream('file-1')).events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 3 * size }, (_, i) => i));
+        });
+
+        it('expecting a version behind, ahead of or missing from the stream are refused and write nothing', async () => {
+          await store.appendToStream('file-1', [newEvent('A'), newEvent('B'), newEvent('C')], 'no_stream');
+          for (const expected of [0, 1, 3, 7, 'no_stream'] as const) await expectWrongVersion(store.appendToStream('file-1', events(), expected), 2);
+          await expectWrongVersion(store.appendToStream('file-2', events(), 0), -1);
+          expect((await store.readStream('file-1')).version).toBe(2);
+          expect((await store.readStream('file-2')).version).toBe(-1);
+        });
+
+        it('retried after success, whatever was expected, are duplicates', async () => {
+          const batch = events();
+          await store.appendToStream('file-1', [newEvent('A')], 'no_stream');
+          await store.appendToStream('file-1', batch, 0);
+          expect(await store.appendToStream('file-1', batch, 0)).toEqual({ nextExpectedVersion: size, duplicate: true });
+          expect(await store.appendToStream('file-1', batch, 'any')).toEqual({ nextExpectedVersion: size, duplicate: true });
+          expect((await store.readStream('file-1')).version).toBe(size);
+        });
+      });
+
       it('of two concurrent appends expecting the same version exactly one wins', async () => {
         await store.appendToStream('file-1', [newEvent('A')], 'no_stream');
         const outcomes = await Promise.allSettled([

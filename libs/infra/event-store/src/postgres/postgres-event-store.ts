@@ -13,7 +13,7 @@ import { assertAppendable } from '../new-events.guard';
 import { classifyStoredIds, type StoredId } from '../retried-append';
 import { AppendListener } from './append-listener';
 import { AppendNotifier } from './append-notifier';
-import { appendSql, conflictSql, streamVersionSql } from './append.sql';
+import { appendStatements, conflictSql, streamVersionSql, type AppendStatements } from './append.sql';
 import { toRecordedEvent, type EventRow } from './event-row';
 import { decodePosition } from './log-position';
 import { readAllSql, readStreamSql } from './read.sql';
@@ -41,14 +41,12 @@ export interface PostgresEventStoreOptions {
 // 'any' appends can lose a race for the next version; they simply try again.
 const ANY_VERSION_ATTEMPTS = 10;
 
-type Attempt =
-  | { readonly outcome: 'written'; readonly before: number }
-  | { readonly outcome: 'version-mismatch'; readonly before: number }
-  | { readonly outcome: 'ids-or-race' };
+/** The version before the written events, or null when the append was refused (a conflict, a retry or a lost race). */
+type Attempt = number | null;
 
 /** The event store in one PostgreSQL schema per service. */
 export class PostgresEventStore implements EventStore {
-  private readonly sql: { append: string; conflict: string; version: string; readStream: string; readAll: string };
+  private readonly sql: { append: AppendStatements; conflict: string; version: string; readStream: string; readAll: string };
   private readonly notifier: AppendNotifier | null;
   private readonly listener: AppendListener;
   private readonly named: boolean;
@@ -61,7 +59,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     quoteSchema(schema);
     this.sql = {
-      append: appendSql(schema),
+      append: appendStatements(schema),
       conflict: conflictSql(schema),
       version: streamVersionSql(schema),
       readStream: readStreamSql(schema),
@@ -101,13 +99,13 @@ export class PostgresEventStore implements EventStore {
     assertAppendable(streamId, events);
     if (events.length === 0) return this.appendNothing(streamId, expected);
     for (let attempt = 1; ; attempt++) {
-      const result = await this.tryAppend(streamId, events, expected);
-      if (result.outcome === 'written') {
+      const before = await this.tryAppend(streamId, events, expected);
+      if (before !== null) {
         this.notifier?.poke();
         if (this.wakeLocally) this.listener.wake();
-        return { nextExpectedVersion: result.before + events.length, duplicate: false };
+        return { nextExpectedVersion: before + events.length, duplicate: false };
       }
-      const actual = result.outcome === 'version-mismatch' ? result.before : await this.settleConflict(streamId, events);
+      const actual = await this.settleConflict(streamId, events);
       if (typeof actual !== 'number') return actual;
       if (expected !== 'any' || attempt >= ANY_VERSION_ATTEMPTS) throw new WrongExpectedVersionError(streamId, expected, actual);
     }
@@ -137,26 +135,21 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async tryAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<Attempt> {
+    const after = expectedNumber(expected);
     try {
-      const { rows } = await this.pool.query<{ before: number; written: number; already_stored: number }>({
-        name: this.statement('es_append'),
-        text: this.sql.append,
-        values: [
-          streamId,
-          events.map((e) => e.eventId),
-          events.map((e) => e.type),
-          events.map((e) => e.schemaVersion),
-          events.map((e) => JSON.stringify(e.data)),
-          events.map((e) => JSON.stringify(e.metadata)),
-          expectedNumber(expected),
-        ],
-      });
-      const { before, written, already_stored } = rows[0];
-      if (written === events.length) return { outcome: 'written', before };
-      return already_stored === 0 ? { outcome: 'version-mismatch', before } : { outcome: 'ids-or-race' };
+      if (after === null) {
+        const { rows } = await this.pool.query<{ stream_version: number }>({ name: this.statement('es_append_any'), text: this.sql.append.any, values: arrays(streamId, events) });
+        return Math.min(...rows.map((row) => row.stream_version)) - 1;
+      }
+      const one = events.length === 1;
+      const kind = after === -1 ? (one ? 'newStreamOne' : 'newStream') : one ? 'afterOne' : 'after';
+      const values = one ? scalars(streamId, events[0]) : arrays(streamId, events);
+      if (after >= 0) values.push(after);
+      const { rowCount } = await this.pool.query({ name: this.statement(`es_append_${kind}`), text: this.sql.append[kind], values });
+      return rowCount === events.length ? after : null;
     } catch (error) {
       // A writer that committed the same versions or ids first; the details are read next.
-      if (isUniqueViolation(error)) return { outcome: 'ids-or-race' };
+      if (isUniqueViolation(error)) return null;
       throw error;
     }
   }
@@ -179,6 +172,21 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await this.pool.query<{ version: number }>(this.sql.version, [streamId]);
     return rows[0].version;
   }
+}
+
+function arrays(streamId: string, events: readonly NewEvent[]): unknown[] {
+  return [
+    streamId,
+    events.map((e) => e.eventId),
+    events.map((e) => e.type),
+    events.map((e) => e.schemaVersion),
+    events.map((e) => JSON.stringify(e.data)),
+    events.map((e) => JSON.stringify(e.metadata)),
+  ];
+}
+
+function scalars(streamId: string, event: NewEvent): unknown[] {
+  return [streamId, event.eventId, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata)];
 }
 
 function expectedNumber(expected: ExpectedVersion): number | null {
