@@ -128,6 +128,43 @@ describe('the outbound relay', () => {
     expect(ids.slice(2)).toEqual(ids.slice(0, 2));
   });
 
+  it('while full batches keep coming, saves the checkpoint at most once per interval, and always when the log is drained', async () => {
+    const { name, store, checkpoints, relay } = setup({ batchSize: 2, checkpointEveryMs: 60_000 });
+    for (let seq = 0; seq < 5; seq++) await store.appendToStream(fileStream('f1'), [domainEvent('FileOpened', 'f1', seq)], 'any');
+    const log = await store.readAll(null, 10);
+
+    const r = relay();
+    await r.relayOnce();
+    expect(await checkpoints.load(name)).toBe(log[1].position); // the first save of a leader is not held back
+    await r.relayOnce();
+    expect(await checkpoints.load(name)).toBe(log[1].position); // published, not saved yet
+    await r.relayOnce();
+    expect(await checkpoints.load(name)).toBe(log[4].position); // a short batch drained the log
+  });
+
+  it('a leader that dies with published batches unsaved leaves them to be published again; one that stops saves them', async () => {
+    const { name, store, checkpoints, bus, relay } = setup({ batchSize: 2, checkpointEveryMs: 60_000 });
+    for (let seq = 0; seq < 6; seq++) await store.appendToStream(fileStream('f1'), [domainEvent('FileOpened', 'f1', seq)], 'any');
+    const log = await store.readAll(null, 10);
+
+    const lock = new ProcessLocalLock(name);
+    const dying = relay({ lock });
+    await dying.relayOnce();
+    await dying.relayOnce();
+    await lock.release(); // the process is gone: its lock with it, its memory too
+    const next = relay();
+    while ((await next.relayOnce()).read > 0);
+    const seqs = bus.published.map((e) => (e.data as { seq: number }).seq);
+    expect(seqs).toEqual([0, 1, 2, 3, 2, 3, 4, 5]);
+    expect(await checkpoints.load(name)).toBe(log[5].position);
+
+    await store.appendToStream(fileStream('f1'), [domainEvent('FileOpened', 'f1', 6), domainEvent('FileOpened', 'f1', 7)], 'any');
+    await next.relayOnce(); // a full batch, within the interval: not saved
+    expect(await checkpoints.load(name)).toBe(log[5].position);
+    await next.stop();
+    expect(await checkpoints.load(name)).toBe((await store.readAll(null, 10))[7].position);
+  });
+
   it('when the broker does not acknowledge, the checkpoint stays where it was', async () => {
     const { name, store, checkpoints, bus, relay } = setup();
     await store.appendToStream(fileStream('f1'), [domainEvent('FileOpened', 'f1', 1)], 'no_stream');

@@ -23,6 +23,13 @@ export interface OutboundRelayOptions {
   readonly batchSize?: number;
   /** Longest wait for news once the log is drained; default 1 s. */
   readonly idleWaitMs?: number;
+  /**
+   * While full batches keep coming, the checkpoint is saved at most this often
+   * (default 1 s); a batch that drains the log is always saved at once. After
+   * a crash the batches published since the last save go out again, which
+   * consumers already take as duplicates.
+   */
+  readonly checkpointEveryMs?: number;
   /** How often a standby replica asks for the lock; default 2 s. */
   readonly standbyRetryMs?: number;
   readonly retry?: BackoffOptions;
@@ -57,11 +64,15 @@ export class InvalidIntegrationEventError extends Error {
  */
 export class OutboundRelay {
   private readonly batchSize: number;
+  private readonly checkpointEveryMs: number;
   private readonly logger: MessagingLogger;
   private running: Promise<void> | null = null;
   private stopping = new AbortController();
-  /** The checkpoint as this leader last saved it (undefined: not known, read it). */
+  /** Where this leader has published up to (undefined: not known, read the saved checkpoint). */
   private position: LogPosition | null | undefined = undefined;
+  /** Published and acknowledged, but not saved yet (null: the checkpoint is `position`). */
+  private unsaved: LogPosition | null = null;
+  private savedAt = 0;
   private prefetched: {
     readonly after: LogPosition | null;
     readonly events: Promise<readonly RecordedEvent[]>;
@@ -70,6 +81,7 @@ export class OutboundRelay {
 
   constructor(private readonly options: OutboundRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
+    this.checkpointEveryMs = options.checkpointEveryMs ?? 1_000;
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -84,6 +96,10 @@ export class OutboundRelay {
     this.stopping.abort();
     await this.running;
     this.running = null;
+    if (this.unsaved !== null) {
+      // Still leading: the lock is released only below. Failing here only means publishing those batches again.
+      await this.saveCheckpoint(this.unsaved).catch((error) => this.logger.error(`relay ${this.options.name}: checkpoint not saved on stop: ${errorText(error)}`));
+    }
     this.forget();
     await this.options.lock.release();
   }
@@ -106,6 +122,7 @@ export class OutboundRelay {
         events = await this.read(after);
       }
       if (events.length === 0) {
+        if (this.unsaved !== null) await this.saveCheckpoint(this.unsaved);
         this.position = after;
         return { leader: true, read: 0, published: 0 };
       }
@@ -114,9 +131,9 @@ export class OutboundRelay {
       if (events.length === this.batchSize) this.prefetch(last);
       const messages = this.toMessages(events);
       await bus.publish(topic, messages);
-      this.position = undefined; // until the save is known to have succeeded
-      // Only after the broker's acknowledgement; losing this save to a database crash only publishes the batch again.
-      await (checkpoints.saveRelaxed ? checkpoints.saveRelaxed(name, last) : checkpoints.save(name, last));
+      // Only after the broker's acknowledgement; losing a save to a crash only publishes those batches again.
+      this.unsaved = last;
+      if (events.length < this.batchSize || Date.now() - this.savedAt >= this.checkpointEveryMs) await this.saveCheckpoint(last);
       // While it holds the lock nobody else moves this checkpoint: the next round need not read it.
       this.position = last;
       if (messages.length > 0) {
@@ -129,6 +146,13 @@ export class OutboundRelay {
     }
   }
 
+  private async saveCheckpoint(position: LogPosition): Promise<void> {
+    const { name, checkpoints } = this.options;
+    await (checkpoints.saveRelaxed ? checkpoints.saveRelaxed(name, position) : checkpoints.save(name, position));
+    if (this.unsaved === position) this.unsaved = null;
+    this.savedAt = Date.now();
+  }
+
   private standingBy(): RelayRound {
     this.forget();
     return { leader: false, read: 0, published: 0 };
@@ -136,6 +160,7 @@ export class OutboundRelay {
 
   private forget(): void {
     this.position = undefined;
+    this.unsaved = null;
     this.prefetched = null;
   }
 
