@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventIdConflictError } from './event-id-conflict.error';
+import { readAllExcept } from './log-window';
 import { WrongExpectedVersionError, type EventStore, type LogPosition, type NewEvent, type RecordedEvent } from './event-store.port';
 
 export interface StoreUnderTest {
@@ -205,6 +206,33 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         }
 
         expect(pages).toEqual([['A1', 'A2'], ['B1', 'A3'], ['C1', 'C2']]);
+      });
+
+      it('a window without some streams covers the same stretch of the log, so a follower moves past what it left out', async () => {
+        await store.appendToStream('inbox-x', [newEvent('I1')], 'no_stream');
+        await store.appendToStream('file-1', [newEvent('A1'), newEvent('A2')], 'no_stream');
+        await store.appendToStream('inbox-y', [newEvent('I2'), newEvent('I3')], 'no_stream');
+        await store.appendToStream('file-2', [newEvent('B1')], 'no_stream');
+        await store.appendToStream('inbox-x', [newEvent('I4')], 0);
+        await settled(null, 7);
+
+        const windows: { types: string[]; scanned: number }[] = [];
+        let after: LogPosition | null = null;
+        for (;;) {
+          const window = await readAllExcept(store, after, 3, 'inbox-');
+          const whole = await store.readAll(after, 3);
+          expect(window.end).toBe(whole.length > 0 ? whole[whole.length - 1].position : null);
+          expect(window.events).toEqual(whole.filter((e) => !e.streamId.startsWith('inbox-')));
+          if (window.scanned === 0) break;
+          windows.push({ types: window.events.map((e) => e.type), scanned: window.scanned });
+          after = window.end;
+        }
+
+        expect(windows).toEqual([
+          { types: ['A1', 'A2'], scanned: 3 },
+          { types: ['B1'], scanned: 3 },
+          { types: [], scanned: 1 },
+        ]);
       });
 
       it('a follower restarting from a saved position sees only what came after it', async () => {

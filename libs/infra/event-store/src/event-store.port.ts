@@ -55,6 +55,22 @@ export interface EventStore {
    * since a notification can be lost or arrive before the event is readable.
    */
   waitForAppend?(timeoutMs: number): Promise<boolean>;
+  /**
+   * Optional: the same window of the log as `readAll(after, limit)`, without
+   * the events of streams whose id starts with `streamPrefix` — their bodies
+   * are neither sent nor parsed. `end` is the window's last position, skipped
+   * or not, so that a follower moves past skipped events too.
+   */
+  readAllExcept?(after: LogPosition | null, limit: number, streamPrefix: string): Promise<LogWindow>;
+}
+
+/** A window of the global log from which some events were left out. */
+export interface LogWindow {
+  readonly events: readonly RecordedEvent[];
+  /** Events in the window, those left out included; 0: nothing after `after` yet. */
+  readonly scanned: number;
+  /** The position of the window's last event; null when it is empty. */
+  readonly end: LogPosition | null;
 }
 
 /** The expected version did not match: someone else appended first (HTTP 409). */

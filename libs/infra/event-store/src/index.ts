@@ -1,4 +1,5 @@
 export * from './event-store.port';
+export * from './log-window';
 export * from './checkpoint-store.port';
 export * from './event-id-conflict.error';
 export * from './deterministic-event-id';

@@ -5,6 +5,7 @@ import {
   type EventStore,
   type ExpectedVersion,
   type LogPosition,
+  type LogWindow,
   type NewEvent,
   type RecordedEvent,
   type StreamRead,
@@ -15,8 +16,8 @@ import { AppendListener } from './append-listener';
 import { AppendNotifier } from './append-notifier';
 import { appendStatements, conflictSql, streamVersionSql, type AppendStatements } from './append.sql';
 import { toRecordedEvent, type EventRow } from './event-row';
-import { decodePosition } from './log-position';
-import { readAllSql, readStreamSql } from './read.sql';
+import { decodePosition, encodePosition } from './log-position';
+import { readAllExceptSql, readAllSql, readStreamSql } from './read.sql';
 import { schemaDdl } from './schema.sql';
 import { isUniqueViolation, quoteSchema } from './sql';
 
@@ -46,7 +47,7 @@ type Attempt = number | null;
 
 /** The event store in one PostgreSQL schema per service. */
 export class PostgresEventStore implements EventStore {
-  private readonly sql: { append: AppendStatements; conflict: string; version: string; readStream: string; readAll: string };
+  private readonly sql: { append: AppendStatements; conflict: string; version: string; readStream: string; readAll: string; readAllExcept: string };
   private readonly notifier: AppendNotifier | null;
   private readonly listener: AppendListener;
   private readonly named: boolean;
@@ -64,6 +65,7 @@ export class PostgresEventStore implements EventStore {
       version: streamVersionSql(schema),
       readStream: readStreamSql(schema),
       readAll: readAllSql(schema),
+      readAllExcept: readAllExceptSql(schema),
     };
     this.named = options.namedStatements ?? true;
     const channel = `${schema}_appended`;
@@ -119,6 +121,18 @@ export class PostgresEventStore implements EventStore {
       values: [tx, position, limit],
     });
     return rows.map((row) => toRecordedEvent(row));
+  }
+
+  async readAllExcept(after: LogPosition | null, limit: number, streamPrefix: string): Promise<LogWindow> {
+    const { tx, position } = decodePosition(after);
+    const { rows } = await this.pool.query<EventRow>({
+      name: this.statement('es_read_all_except'),
+      text: this.sql.readAllExcept,
+      values: [tx, position, limit, streamPrefix],
+    });
+    const events: RecordedEvent[] = [];
+    for (const row of rows) if (!row.stream_id.startsWith(streamPrefix)) events.push(toRecordedEvent(row));
+    return { events, scanned: rows.length, end: rows.length > 0 ? encodePosition(rows[rows.length - 1]) : null };
   }
 
   waitForAppend(timeoutMs: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { EVENT_COLUMNS } from './event-row';
+import { EVENT_COLUMNS, EVENT_COLUMNS_EXCEPT } from './event-row';
 import { quoteSchema } from './sql';
 
 export function readStreamSql(schema: string): string {
@@ -31,10 +31,10 @@ export function readStreamSql(schema: string): string {
  * lock table alone cannot tell). Transactions that start later get ids at or
  * above the snapshot's `xmax`, the bound when nothing older is running.
  */
-export function readAllSql(schema: string): string {
+export function readAllSql(schema: string, columns: string = EVENT_COLUMNS): string {
   const s = quoteSchema(schema);
   return `
-    SELECT ${EVENT_COLUMNS} FROM ${s}.events e
+    SELECT ${columns} FROM ${s}.events e
     WHERE e.tx < (
         SELECT least(pg_snapshot_xmax(snap.s), (
           SELECT min(x) FROM pg_snapshot_xip(snap.s) AS x
@@ -47,6 +47,11 @@ export function readAllSql(schema: string): string {
       AND (e.tx, e.position) > ($1::xid8, $2::bigint)
     ORDER BY e.tx, e.position -- qualified: the bare names would sort by the text output columns
     LIMIT $3`;
+}
+
+/** The same window, with the bodies of streams starting with $4 left NULL. */
+export function readAllExceptSql(schema: string): string {
+  return readAllSql(schema, EVENT_COLUMNS_EXCEPT);
 }
 
 /** Transaction ids whose owners hold no lock on this events table right now. */

@@ -1,8 +1,8 @@
 import type { IntegrationEvent } from '@cctv/contracts';
-import type { CheckpointStore, EventStore, LogPosition, RecordedEvent } from '@cctv/event-store';
+import { readAllExcept, type CheckpointStore, type EventStore, type LogPosition, type LogWindow, type RecordedEvent } from '@cctv/event-store';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, untilNews, type BackoffOptions } from '../backoff';
 import { envelopeProblem } from '../envelope/envelope-problem';
-import { isInboxStream } from '../inbox/inbox-event';
+import { INBOX_STREAM_PREFIX } from '../inbox/inbox-event';
 import { errorText, silentLogger, type MessagingLogger } from '../logger';
 import type { MessageBus, OutgoingMessage } from '../message-bus.port';
 import type { RelayLock } from './relay-lock.port';
@@ -75,7 +75,7 @@ export class OutboundRelay {
   private savedAt = 0;
   private prefetched: {
     readonly after: LogPosition | null;
-    readonly events: Promise<readonly RecordedEvent[]>;
+    readonly window: Promise<LogWindow>;
     readonly held: Promise<boolean>;
   } | null = null;
 
@@ -109,37 +109,38 @@ export class OutboundRelay {
     const { name, topic, checkpoints, bus, lock } = this.options;
     try {
       let after: LogPosition | null;
-      let events: readonly RecordedEvent[];
+      let window: LogWindow;
       if (this.position !== undefined) {
         // Leading already, with the checkpoint known: ask the lock (its own session) while the log is read.
         const [held, read] = await this.leadAndRead(this.position);
         if (!held) return this.standingBy();
         after = this.position;
-        events = read;
+        window = read;
       } else {
         if (!(await lock.tryAcquire())) return this.standingBy();
         after = await checkpoints.load(name);
-        events = await this.read(after);
+        window = await this.read(after);
       }
-      if (events.length === 0) {
+      if (window.end === null) {
         if (this.unsaved !== null) await this.saveCheckpoint(this.unsaved);
         this.position = after;
         return { leader: true, read: 0, published: 0 };
       }
-      const last = events[events.length - 1].position;
+      const last = window.end;
+      const full = window.scanned === this.batchSize;
       // A full batch: more is likely waiting, so read it while this one goes to the broker.
-      if (events.length === this.batchSize) this.prefetch(last);
-      const messages = this.toMessages(events);
-      await bus.publish(topic, messages);
+      if (full) this.prefetch(last);
+      const messages = this.toMessages(window.events);
+      if (messages.length > 0) await bus.publish(topic, messages);
       // Only after the broker's acknowledgement; losing a save to a crash only publishes those batches again.
       this.unsaved = last;
-      if (events.length < this.batchSize || Date.now() - this.savedAt >= this.checkpointEveryMs) await this.saveCheckpoint(last);
+      if (!full || Date.now() - this.savedAt >= this.checkpointEveryMs) await this.saveCheckpoint(last);
       // While it holds the lock nobody else moves this checkpoint: the next round need not read it.
       this.position = last;
       if (messages.length > 0) {
-        this.logger.log(`relay ${name}: published ${messages.length} of ${events.length} events to ${topic}, checkpoint ${last}`);
+        this.logger.log(`relay ${name}: published ${messages.length} of ${window.scanned} events to ${topic}, checkpoint ${last}`);
       }
-      return { leader: true, read: events.length, published: messages.length };
+      return { leader: true, read: window.scanned, published: messages.length };
     } catch (error) {
       this.forget();
       throw error;
@@ -165,18 +166,23 @@ export class OutboundRelay {
   }
 
   /** Whether this replica (still) leads, and the batch after `after`: both asked ahead if the last round was full. */
-  private leadAndRead(after: LogPosition | null): Promise<[boolean, readonly RecordedEvent[]]> {
+  private leadAndRead(after: LogPosition | null): Promise<[boolean, LogWindow]> {
     const ahead = this.prefetched;
     this.prefetched = null;
-    if (ahead && ahead.after === after) return Promise.all([ahead.held, ahead.events]);
-    return Promise.all([this.options.lock.tryAcquire(), this.options.store.readAll(after, this.batchSize)]);
+    if (ahead && ahead.after === after) return Promise.all([ahead.held, ahead.window]);
+    return Promise.all([this.options.lock.tryAcquire(), this.readWindow(after)]);
   }
 
-  private read(after: LogPosition | null): Promise<readonly RecordedEvent[]> {
+  private read(after: LogPosition | null): Promise<LogWindow> {
     const ahead = this.prefetched;
     this.prefetched = null;
-    if (ahead && ahead.after === after) return ahead.events;
-    return this.options.store.readAll(after, this.batchSize);
+    if (ahead && ahead.after === after) return ahead.window;
+    return this.readWindow(after);
+  }
+
+  /** Events received through the inbox are left out by the read itself: their bodies are never sent or parsed here. */
+  private readWindow(after: LogPosition | null): Promise<LogWindow> {
+    return readAllExcept(this.options.store, after, this.batchSize, INBOX_STREAM_PREFIX);
   }
 
   /**
@@ -185,17 +191,16 @@ export class OutboundRelay {
    * earlier — milliseconds, as between asking at a round's start and its publish.
    */
   private prefetch(after: LogPosition): void {
-    const events = this.options.store.readAll(after, this.batchSize);
+    const window = this.readWindow(after);
     const held = this.options.lock.tryAcquire();
-    events.catch(() => undefined); // whoever uses them sees the failures; unused, they are dropped
+    window.catch(() => undefined); // whoever uses them sees the failures; unused, they are dropped
     held.catch(() => undefined);
-    this.prefetched = { after, events, held };
+    this.prefetched = { after, window, held };
   }
 
   private toMessages(events: readonly RecordedEvent[]): OutgoingMessage[] {
     const messages: OutgoingMessage[] = [];
     for (const event of events) {
-      if (isInboxStream(event.streamId)) continue;
       const integration = this.options.toIntegrationEvent(event);
       if (integration === null) continue;
       const problem = envelopeProblem(integration);
