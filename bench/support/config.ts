@@ -47,8 +47,8 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ben
           followerEvents: 1_000_000,
           lagSeconds: 8,
           relayEvents: 40_000,
-          projectionEvents: 3_000,
-          rebuildEvents: 20_000, // at today's projection speed a million takes ~20 min: measured on this and scaled
+          projectionEvents: 20_000,
+          rebuildEvents: 1_000_000,
           crossOfficeSeconds: 2,
           lifecycleSeconds: 10,
           loadSeconds: 5,
