@@ -20,7 +20,10 @@ const { startServices } = require('../../tools/stack.js') as {
   startServices: (o: object) => Promise<{ urls: Record<string, string>; stop(): Promise<void> }>;
 };
 
-const RATES = [50, 100, 200] as const;
+const RATES: readonly number[] = [50, 100, 200];
+// Diagnostics: BENCH_RATES=200 measures only that rate; BENCH_CROSS_ONLY=1 skips lifecycles and the load run.
+const rates = process.env.BENCH_RATES ? process.env.BENCH_RATES.split(',').map(Number) : RATES;
+const crossOnly = process.env.BENCH_CROSS_ONLY === '1';
 const PORTS = { 'union-intake': 3291, 'secretariat-inspection': 3292, 'permit-issuance': 3293 };
 const PREP_CONCURRENCY = 16;
 const LIFECYCLE_DRIVERS = 8;
@@ -65,17 +68,17 @@ export async function endToEndStage(config: BenchConfig, fresh: FreshDatabase): 
 
     const crossOffice: Record<number, Latencies[]> = {};
     for (let run = 0; run < config.runs; run++) {
-      for (const rate of RATES) {
+      for (const rate of rates) {
         (crossOffice[rate] ??= []).push(await crossOfficeAt(stack, rate, config.sizes.crossOfficeSeconds, nextSeq));
         await sleep(500);
       }
     }
 
     const lifecycleRuns: { perSec: number; completed: number; seconds: number; p50Ms: number }[] = [];
-    for (let run = 0; run < config.runs; run++) lifecycleRuns.push(await lifecyclesFor(stack, config.sizes.lifecycleSeconds, nextSeq));
+    for (let run = 0; run < (crossOnly ? 0 : config.runs); run++) lifecycleRuns.push(await lifecyclesFor(stack, config.sizes.lifecycleSeconds, nextSeq));
 
     const loadRuns: { perSec: number; ok: number; other: number; errors: number; p99Ms: number }[] = [];
-    for (let run = 0; run < config.runs; run++) {
+    for (let run = 0; run < (crossOnly ? 0 : config.runs); run++) {
       loadRuns.push(await openFilesUnderLoad(stack.union, config.sizes.loadSeconds, nextSeq));
       await sleep(1_000);
     }
@@ -83,13 +86,15 @@ export async function endToEndStage(config: BenchConfig, fresh: FreshDatabase): 
     const crossRaw = { startSeconds: round(startSeconds, 1), secondsPerRate: config.sizes.crossOfficeSeconds, measuredFrom: 'approve request sent', visibleIn: 'secretariat_inspection.rm_signing_queue', runs: crossOffice };
     const at = (rate: number, pick: (l: Latencies) => number) => spread(crossOffice[rate].map(pick));
     return [
-      ...RATES.flatMap((rate): Figure[] => [
+      ...rates.flatMap((rate): Figure[] => [
         { name: `crossOfficeP50Ms@${rate}`, unit: 'ms', value: at(rate, (l) => l.p50), raw: crossRaw },
         { name: `crossOfficeP95Ms@${rate}`, unit: 'ms', value: at(rate, (l) => l.p95), raw: crossRaw },
         { name: rate === 200 ? 'crossOfficeP99Ms' : `crossOfficeP99Ms@${rate}`, unit: 'ms', value: at(rate, (l) => l.p99), target: rate === 200 ? { op: '<', value: 100 } : undefined, raw: crossRaw },
       ]),
-      { name: 'lifecyclesPerSec', unit: 'lifecycles/s', value: spread(lifecycleRuns.map((r) => r.perSec)), raw: { drivers: LIFECYCLE_DRIVERS, secondsPerRun: config.sizes.lifecycleSeconds, runs: lifecycleRuns } },
-      { name: 'unionCommandsPerSec', unit: 'commands/s', value: spread(loadRuns.map((r) => r.perSec)), raw: { command: 'POST /files', connections: LOAD_CONNECTIONS, secondsPerRun: config.sizes.loadSeconds, runs: loadRuns } },
+      ...(crossOnly ? [] : [
+        { name: 'lifecyclesPerSec', unit: 'lifecycles/s', value: spread(lifecycleRuns.map((r) => r.perSec)), raw: { drivers: LIFECYCLE_DRIVERS, secondsPerRun: config.sizes.lifecycleSeconds, runs: lifecycleRuns } },
+        { name: 'unionCommandsPerSec', unit: 'commands/s', value: spread(loadRuns.map((r) => r.perSec)), raw: { command: 'POST /files', connections: LOAD_CONNECTIONS, secondsPerRun: config.sizes.loadSeconds, runs: loadRuns } },
+      ] as Figure[]),
     ];
   } finally {
     await db.end().catch(() => undefined);
