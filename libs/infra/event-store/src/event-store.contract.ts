@@ -260,6 +260,19 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         expect(await woken).toBe(true);
       });
 
+      it('an append between a follower taking its mark and its wait ends that wait at once; with nothing since, it waits', async () => {
+        if (!store.waitForAppend || !store.appendMark) return;
+        await store.waitForAppend(1); // lets an adapter open its listener first
+        const before = store.appendMark();
+        await store.appendToStream('file-1', [newEvent('A')], 'no_stream');
+        const outcome = await Promise.race([
+          store.waitForAppend(60_000, before),
+          new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 2 s'), 2_000)),
+        ]);
+        expect(outcome).toBe(true);
+        expect(await store.waitForAppend(30, store.appendMark())).toBe(false);
+      });
+
       it('a waiting follower with nothing appended returns after its timeout', async () => {
         if (!store.waitForAppend) return;
         expect(await store.waitForAppend(30)).toBe(false);

@@ -53,8 +53,13 @@ export interface EventStore {
    * Optional: resolves `true` soon after some append commits, `false` when
    * `timeoutMs` passes first. A wake-up hint only: followers must still poll,
    * since a notification can be lost or arrive before the event is readable.
+   * With `since` (an `appendMark()` taken before the follower's last read) it
+   * resolves at once if an append was heard of after that mark, so that one
+   * which came between the read and the wait is not slept through.
    */
-  waitForAppend?(timeoutMs: number): Promise<boolean>;
+  waitForAppend?(timeoutMs: number, since?: AppendMark): Promise<boolean>;
+  /** Optional: how many appends this store has heard of so far (its own at once, other processes' by notification). */
+  appendMark?(): AppendMark;
   /**
    * Optional: the same window of the log as `readAll(after, limit)`, without
    * the events of streams whose id starts with `streamPrefix` — their bodies
@@ -63,6 +68,9 @@ export interface EventStore {
    */
   readAllExcept?(after: LogPosition | null, limit: number, streamPrefix: string): Promise<LogWindow>;
 }
+
+/** A count of appends heard of; only compared for equality. */
+export type AppendMark = number;
 
 /** A window of the global log from which some events were left out. */
 export interface LogWindow {

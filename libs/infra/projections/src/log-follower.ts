@@ -103,19 +103,22 @@ export abstract class LogFollower {
     const interrupted = AbortSignal.any([stop, abortedWhen(lease.lost)]);
     let failures = 0;
     let lookAgain = LOOK_AGAIN_MS.length;
+    // Marks taken before each batch; a wait passes the one from before the batch BEFORE it,
+    // since that batch may have read ahead (before the latest mark) what this one used.
+    let mark = store.appendMark?.();
     while (!interrupted.aborted) {
       try {
+        const since = mark;
+        mark = store.appendMark?.();
         const handled = await this.exclusive(() => this.processBatch());
         failures = 0;
         if (handled > 0) continue;
+        const wait = (ms: number) => waitFor(store.waitForAppend?.(ms, since) ?? sleep(ms).then(() => false), interrupted);
         if (lookAgain < LOOK_AGAIN_MS.length) {
           // A new append ends the pause early too: waiting out the whole pause would delay it.
-          const delayMs = LOOK_AGAIN_MS[lookAgain++];
-          const woken = await waitFor(store.waitForAppend?.(delayMs) ?? sleep(delayMs).then(() => false), interrupted);
-          if (woken) lookAgain = 0;
-        } else {
-          const woken = await waitFor(store.waitForAppend?.(idleWaitMs) ?? sleep(idleWaitMs).then(() => false), interrupted);
-          if (woken) lookAgain = 0;
+          if (await wait(LOOK_AGAIN_MS[lookAgain++])) lookAgain = 0;
+        } else if (await wait(idleWaitMs)) {
+          lookAgain = 0;
         }
       } catch (error) {
         failures++;

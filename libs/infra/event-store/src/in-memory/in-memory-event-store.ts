@@ -2,6 +2,7 @@ import { assertAppendable } from '../new-events.guard';
 import { classifyStoredIds } from '../retried-append';
 import {
   WrongExpectedVersionError,
+  type AppendMark,
   type AppendResult,
   type EventStore,
   type ExpectedVersion,
@@ -21,6 +22,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
   private waiters: Array<() => void> = [];
+  private appends = 0;
 
   async readStream<Data = unknown>(streamId: string): Promise<StreamRead<Data>> {
     const events = (this.streams.get(streamId) ?? []) as RecordedEvent<Data>[];
@@ -58,7 +60,8 @@ export class InMemoryEventStore implements EventStore {
     return this.log.slice(start, start + limit);
   }
 
-  waitForAppend(timeoutMs: number): Promise<boolean> {
+  waitForAppend(timeoutMs: number, since?: AppendMark): Promise<boolean> {
+    if (since !== undefined && since !== this.appends) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== wake);
@@ -72,7 +75,12 @@ export class InMemoryEventStore implements EventStore {
     });
   }
 
+  appendMark(): AppendMark {
+    return this.appends;
+  }
+
   private wake(): void {
+    this.appends += 1;
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();

@@ -1,15 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { Client, type ClientConfig } from 'pg';
 
 /**
  * One LISTEN connection, opened on first use and shared by every waiter.
  * Only a hint that something was appended: waiters also wake on their
  * timeout, so a lost notification or a broken connection delays, never loses.
+ * Appends made in this process are heard at once (`heard()`); the
+ * notification they also send, for other processes, carries this listener's
+ * id and is ignored here.
  */
 export class AppendListener {
   private client: Client | null = null;
   private connecting: Promise<Client | null> | null = null;
   private readonly waiters = new Set<(notified: boolean) => void>();
   private closed = false;
+  /** Appends heard of so far. */
+  private heardOf = 0;
+  /** The payload of this process's own notifications. */
+  readonly id = randomUUID();
 
   constructor(
     private readonly config: ClientConfig,
@@ -18,13 +26,19 @@ export class AppendListener {
     private readonly listen = true,
   ) {}
 
-  /** Ends every wait now, as a notification would. */
-  wake(): void {
+  /** An append was made: ends every wait now, as a notification would. */
+  heard(): void {
+    this.heardOf += 1;
     for (const settle of [...this.waiters]) settle(true);
   }
 
-  async wait(timeoutMs: number): Promise<boolean> {
+  mark(): number {
+    return this.heardOf;
+  }
+
+  async wait(timeoutMs: number, since?: number): Promise<boolean> {
     await this.listening();
+    if (since !== undefined && since !== this.heardOf) return true;
     return new Promise((resolve) => {
       const settle = (notified: boolean) => {
         clearTimeout(timer);
@@ -61,8 +75,8 @@ export class AppendListener {
     };
     client.on('error', drop);
     client.on('end', drop);
-    client.on('notification', () => {
-      for (const settle of [...this.waiters]) settle(true);
+    client.on('notification', (message) => {
+      if (message.payload !== this.id) this.heard();
     });
     try {
       await client.connect();

@@ -13,6 +13,8 @@ export class AppendNotifier {
   constructor(
     private readonly pool: Pool,
     private readonly channel: string,
+    /** Tells the sending process's own listener to ignore it: that one heard of the appends already. */
+    private readonly payload: string,
     private readonly coalesceMs = 5,
   ) {}
 
@@ -27,7 +29,7 @@ export class AppendNotifier {
 
   private async send(): Promise<void> {
     try {
-      await this.pool.query('SELECT pg_notify($1, $2)', [this.channel, '']);
+      await this.pool.query('SELECT pg_notify($1, $2)', [this.channel, this.payload]);
     } catch {
       // Followers poll; a failed hint is not worth failing an append that already committed.
     }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { describeEventStoreContract } from '../event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
@@ -25,3 +26,41 @@ describeEventStoreContract('PostgreSQL', async () => {
     },
   };
 }, unavailable);
+
+(unavailable ? describe.skip : describe)('PostgreSQL event store wake-ups', () => {
+  const schema = randomSchemaName('es_wake');
+  let writer: PostgresEventStore;
+  let other: PostgresEventStore;
+  beforeAll(async () => {
+    writer = new PostgresEventStore(pool, schema);
+    other = new PostgresEventStore(pool, schema);
+    await writer.ensureSchema();
+  });
+  afterAll(async () => {
+    await writer.close();
+    await other.close();
+    await dropSchema(pool, schema);
+  });
+
+  const event = (type: string) => ({
+    eventId: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data: {},
+    metadata: { occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: null, actor: { personId: 'p', role: 'union-clerk' as const } },
+  });
+
+  it('another process (another instance) hears of an append by notification; the appending one once, not again by its own notification', async () => {
+    await Promise.all([writer.waitForAppend(1), other.waitForAppend(1)]); // both listening
+    const writerBefore = writer.appendMark();
+    const otherBefore = other.appendMark();
+    const heard = other.waitForAppend(10_000);
+    await writer.appendToStream(`file-${randomUUID()}`, [event('A')], 'no_stream');
+    expect(writer.appendMark()).toBe(writerBefore + 1);
+    expect(await heard).toBe(true);
+    // The notification reached the writer's listener too by now (one connection, sent before the other's saw it).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(writer.appendMark()).toBe(writerBefore + 1);
+    expect(other.appendMark()).toBeGreaterThan(otherBefore);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import {
   WrongExpectedVersionError,
+  type AppendMark,
   type AppendResult,
   type EventStore,
   type ExpectedVersion,
@@ -31,10 +32,11 @@ export interface PostgresEventStoreOptions {
    */
   readonly namedStatements?: boolean;
   /**
-   * How `waitForAppend` hears of appends: 'listen' (default) by LISTEN, from
-   * any process; 'this-process' only of appends made through this instance,
-   * without a LISTEN connection — for a database only this process writes
-   * and where NOTIFY does not reach the listener (PGlite behind a socket).
+   * How `waitForAppend` hears of appends: of those made through this
+   * instance always, at once; of everyone else's by LISTEN ('listen', the
+   * default), or not at all ('this-process': no LISTEN connection — for a
+   * database only this process writes and where NOTIFY does not reach the
+   * listener, PGlite behind a socket).
    */
   readonly wakeUp?: 'listen' | 'this-process';
 }
@@ -51,7 +53,6 @@ export class PostgresEventStore implements EventStore {
   private readonly notifier: AppendNotifier | null;
   private readonly listener: AppendListener;
   private readonly named: boolean;
-  private readonly wakeLocally: boolean;
 
   constructor(
     private readonly pool: Pool,
@@ -69,9 +70,8 @@ export class PostgresEventStore implements EventStore {
     };
     this.named = options.namedStatements ?? true;
     const channel = `${schema}_appended`;
-    this.notifier = (options.notify ?? true) ? new AppendNotifier(pool, channel) : null;
-    this.wakeLocally = options.wakeUp === 'this-process';
-    this.listener = new AppendListener(pool.options, channel, !this.wakeLocally);
+    this.listener = new AppendListener(pool.options, channel, options.wakeUp !== 'this-process');
+    this.notifier = (options.notify ?? true) ? new AppendNotifier(pool, channel, this.listener.id) : null;
   }
 
   /** Creates the schema and its tables if missing; safe to call from several replicas at once. */
@@ -103,8 +103,8 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const before = await this.tryAppend(streamId, events, expected);
       if (before !== null) {
+        this.listener.heard();
         this.notifier?.poke();
-        if (this.wakeLocally) this.listener.wake();
         return { nextExpectedVersion: before + events.length, duplicate: false };
       }
       const actual = await this.settleConflict(streamId, events);
@@ -135,8 +135,12 @@ export class PostgresEventStore implements EventStore {
     return { events, scanned: rows.length, end: rows.length > 0 ? encodePosition(rows[rows.length - 1]) : null };
   }
 
-  waitForAppend(timeoutMs: number): Promise<boolean> {
-    return this.listener.wait(timeoutMs);
+  waitForAppend(timeoutMs: number, since?: AppendMark): Promise<boolean> {
+    return this.listener.wait(timeoutMs, since);
+  }
+
+  appendMark(): AppendMark {
+    return this.listener.mark();
   }
 
   /** Closes the LISTEN connection; the pool belongs to the caller. */

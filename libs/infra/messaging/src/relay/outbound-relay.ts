@@ -1,5 +1,5 @@
 import type { IntegrationEvent } from '@cctv/contracts';
-import { readAllExcept, type CheckpointStore, type EventStore, type LogPosition, type LogWindow, type RecordedEvent } from '@cctv/event-store';
+import { readAllExcept, type AppendMark, type CheckpointStore, type EventStore, type LogPosition, type LogWindow, type RecordedEvent } from '@cctv/event-store';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, untilNews, type BackoffOptions } from '../backoff';
 import { envelopeProblem } from '../envelope/envelope-problem';
 import { INBOX_STREAM_PREFIX } from '../inbox/inbox-event';
@@ -24,10 +24,10 @@ export interface OutboundRelayOptions {
   /** Longest wait for news once the log is drained; default 1 s. */
   readonly idleWaitMs?: number;
   /**
-   * While full batches keep coming, the checkpoint is saved at most this often
-   * (default 1 s); a batch that drains the log is always saved at once. After
-   * a crash the batches published since the last save go out again, which
-   * consumers already take as duplicates.
+   * While events keep coming, the checkpoint is saved at most this often
+   * (default 1 s), and once they stop, by the first round that finds nothing
+   * new. After a crash the batches published since the last save go out
+   * again, which consumers already take as duplicates.
    */
   readonly checkpointEveryMs?: number;
   /** How often a standby replica asks for the lock; default 2 s. */
@@ -134,7 +134,7 @@ export class OutboundRelay {
       if (messages.length > 0) await bus.publish(topic, messages);
       // Only after the broker's acknowledgement; losing a save to a crash only publishes those batches again.
       this.unsaved = last;
-      if (!full || Date.now() - this.savedAt >= this.checkpointEveryMs) await this.saveCheckpoint(last);
+      if (Date.now() - this.savedAt >= this.checkpointEveryMs) await this.saveCheckpoint(last);
       // While it holds the lock nobody else moves this checkpoint: the next round need not read it.
       this.position = last;
       if (messages.length > 0) {
@@ -214,8 +214,12 @@ export class OutboundRelay {
     const { name, standbyRetryMs = 2_000, idleWaitMs = 1_000, retry = DEFAULT_BACKOFF } = this.options;
     let failures = 0;
     let wasLeader = false;
+    // As the runners do: a wait passes the mark from before the round before, which may have read this round's batch ahead.
+    let mark = this.options.store.appendMark?.();
     while (!signal.aborted) {
       try {
+        const since = mark;
+        mark = this.options.store.appendMark?.();
         const round = await this.relayOnce();
         failures = 0;
         if (round.leader !== wasLeader) {
@@ -223,7 +227,7 @@ export class OutboundRelay {
           wasLeader = round.leader;
         }
         if (!round.leader) await sleep(standbyRetryMs, signal);
-        else if (round.read < this.batchSize) await this.waitForNews(idleWaitMs, signal);
+        else if (round.read < this.batchSize) await this.waitForNews(idleWaitMs, signal, since);
       } catch (error) {
         failures += 1;
         this.logger.error(`relay ${name}: round failed (attempt ${failures}): ${errorText(error)}`);
@@ -232,10 +236,10 @@ export class OutboundRelay {
     }
   }
 
-  private async waitForNews(timeoutMs: number, signal: AbortSignal): Promise<void> {
+  private async waitForNews(timeoutMs: number, signal: AbortSignal, since: AppendMark | undefined): Promise<void> {
     const { store } = this.options;
     // The store's wake-up is only a hint; without it, poll.
     if (!store.waitForAppend) return sleep(timeoutMs, signal);
-    await untilNews(store.waitForAppend(timeoutMs), timeoutMs, signal);
+    await untilNews(store.waitForAppend(timeoutMs, since), timeoutMs, signal);
   }
 }
