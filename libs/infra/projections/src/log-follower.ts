@@ -57,6 +57,9 @@ export abstract class LogFollower {
    */
   protected forgetPosition(): void {}
 
+  /** Called while the lock is still held, before it is let go (on stop or a lost lease). */
+  protected async pausing(): Promise<void> {}
+
   /** Processes batches until the head of the log; returns how many events. Failures are thrown, not retried. */
   async catchUp(): Promise<number> {
     await this.exclusive(async () => this.forgetPosition());
@@ -92,6 +95,9 @@ export abstract class LogFollower {
       try {
         await this.follow(lease, stop);
       } finally {
+        if (!lease.isLost()) {
+          await this.pausing().catch((error: unknown) => logger.warn('runner could not save its progress before letting its lock go', { runner: this.name, ...failureFields(error) }));
+        }
         await lease.release();
       }
       if (lease.isLost()) logger.warn('runner lost its lock', { runner: this.name });

@@ -65,6 +65,63 @@ describe('reaction runner', () => {
     expect(await registered()).toBe(6);
   });
 
+  it('while events keep coming, saves the checkpoint at most once per interval, and once it finds nothing new', async () => {
+    const ids = await appendEvents(store, 10);
+    const saves: (string | null)[] = [];
+    const counting = new InMemoryCheckpointStore();
+    const save = counting.save.bind(counting);
+    counting.save = async (name, position) => {
+      saves.push(position);
+      await save(name, position);
+    };
+    const reaction = new NumberingReaction(store);
+
+    await runner(reaction, { checkpoints: counting, checkpointEveryMs: 60_000 }).catchUp();
+
+    const log = await store.readAll(null, 100); // the file events, then what the reaction appended
+    expect(reaction.reactedTo).toEqual(ids);
+    expect(log).toHaveLength(20);
+    // Batches of 4: the first saved at once, the other four held back, all of it saved when nothing new came.
+    expect(saves).toEqual([log[3].position, log[19].position]);
+  });
+
+  it('a runner stopped in the middle of events saves what it reacted to before letting its lock go', async () => {
+    const saves: (string | null)[] = [];
+    const counting = new InMemoryCheckpointStore();
+    const save = counting.save.bind(counting);
+    counting.save = async (name, position) => {
+      saves.push(position);
+      await save(name, position);
+    };
+    let openGate = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    let atGate = false;
+    const [first] = await appendEvents(store, 1);
+    const reaction = new NumberingReaction(store, {
+      beforeReact: async (event) => {
+        if (event.eventId === first) return;
+        atGate = true;
+        await gate;
+      },
+    });
+    const running = runner(reaction, { checkpoints: counting, checkpointEveryMs: 60_000 });
+    running.start();
+    // Its first batch saved at once, then, with nothing new after its own register event, that too.
+    await eventually(async () => saves.length === 2);
+    await appendEvents(store, 2);
+    await eventually(async () => atGate);
+
+    const stopped = running.stop(); // while the batch of the two waits at the gate
+    openGate();
+    await stopped;
+
+    expect(reaction.reactedTo).toHaveLength(3);
+    const log = await store.readAll(null, 100);
+    const lastReacted = log.find((e) => e.eventId === reaction.reactedTo[2])!.position;
+    expect(saves).toHaveLength(3);
+    expect(await counting.load(reaction.name)).toBe(lastReacted);
+  });
+
   it('a failing reaction is retried with backoff and blocks later events until it succeeds; the log names the event, not its data', async () => {
     const ids = await appendEvents(store, 6);
     let failuresLeft = 3;

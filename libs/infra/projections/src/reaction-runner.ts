@@ -9,6 +9,13 @@ const REACTING_AT_ONCE = 8;
 
 export interface ReactionRunnerOptions extends RunnerOptions {
   readonly checkpoints: CheckpointStore;
+  /**
+   * While events keep coming, the checkpoint is saved at most this often
+   * (default 1 s); it is saved at once by a batch that finds nothing new, after
+   * a failure, and when the runner stops. A crash repeats the reactions since
+   * the last save, which their deterministic event ids make harmless.
+   */
+  readonly checkpointEveryMs?: number;
 }
 
 /**
@@ -20,8 +27,12 @@ export interface ReactionRunnerOptions extends RunnerOptions {
  */
 export class ReactionRunner extends LogFollower {
   private readonly checkpoints: CheckpointStore;
-  /** Where this runner last left the checkpoint (undefined: unknown, read it). */
+  private readonly checkpointEveryMs: number;
+  /** Where this runner has reacted up to (undefined: unknown, read the saved checkpoint). */
   private saved: LogPosition | null | undefined = undefined;
+  /** Reacted to but not saved yet (undefined: the saved checkpoint is `saved`). */
+  private unsaved: LogPosition | null | undefined = undefined;
+  private savedAt = 0;
 
   constructor(
     private readonly reaction: Reaction,
@@ -29,17 +40,30 @@ export class ReactionRunner extends LogFollower {
   ) {
     super(reaction.name, options);
     this.checkpoints = options.checkpoints;
+    this.checkpointEveryMs = options.checkpointEveryMs ?? 1_000;
   }
 
   protected override forgetPosition(): void {
     this.saved = undefined;
+    this.unsaved = undefined;
+  }
+
+  /** Before the lock is let go: what was reacted to is saved, so that the next holder does not repeat it. */
+  protected override async pausing(): Promise<void> {
+    if (this.unsaved !== undefined) await this.exclusive(() => this.persist());
   }
 
   protected async processBatch(): Promise<number> {
     // Only the lock holder moves this checkpoint, so after the first batch this runner knows it.
     const from = this.saved !== undefined ? this.saved : await this.checkpoints.load(this.name);
     const events = await this.options.store.readAll(from, this.options.batchSize);
+    if (events.length === 0) {
+      if (this.unsaved !== undefined) await this.persist();
+      this.saved = from;
+      return 0;
+    }
     let reached: LogPosition | null = from;
+    let failed = true;
     try {
       if (this.reaction.concurrencyKey && events.length > 1) {
         const outcome = await this.reactByKey(events, from);
@@ -51,16 +75,23 @@ export class ReactionRunner extends LogFollower {
           reached = event.position;
         }
       }
+      failed = false;
     } finally {
-      // Keep the progress made before a failure, so the retry starts at the failing event.
-      if (reached !== from) {
-        this.saved = undefined; // until the save is known to have succeeded
-        // A save lost to a database crash only repeats reactions, which their deterministic event ids make harmless.
-        await (this.checkpoints.saveRelaxed ? this.checkpoints.saveRelaxed(this.name, reached) : this.checkpoints.save(this.name, reached));
-      }
+      if (reached !== from) this.unsaved = reached;
       this.saved = reached;
+      // Keep the progress made before a failure, so the retry starts at the failing event.
+      if (this.unsaved !== undefined && (failed || Date.now() - this.savedAt >= this.checkpointEveryMs)) await this.persist();
     }
     return events.length;
+  }
+
+  private async persist(): Promise<void> {
+    const position = this.unsaved;
+    if (position === undefined) return;
+    // A save lost to a database crash only repeats reactions, which their deterministic event ids make harmless.
+    await (this.checkpoints.saveRelaxed ? this.checkpoints.saveRelaxed(this.name, position) : this.checkpoints.save(this.name, position));
+    if (this.unsaved === position) this.unsaved = undefined;
+    this.savedAt = Date.now();
   }
 
   private async reactTo(event: RecordedEvent): Promise<void> {
