@@ -50,6 +50,41 @@ describeEventStoreContract('PostgreSQL', async () => {
     metadata: { occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: null, actor: { personId: 'p', role: 'union-clerk' as const } },
   });
 
+  it('reads of one window asked at the same moment share one query; a read from elsewhere or asking for more does not', async () => {
+    await writer.appendToStream(`file-${randomUUID()}`, [event('A'), event('B'), event('C')], 'no_stream');
+    let reads = 0;
+    const counting = new Proxy(pool, {
+      get: (target, key) =>
+        key === 'query'
+          ? (...args: Parameters<Pool['query']>) => {
+              if (JSON.stringify(args[0]).includes('pg_snapshot_xip')) reads += 1;
+              return (target.query as (...a: unknown[]) => unknown)(...args);
+            }
+          : Reflect.get(target, key),
+    });
+    const reader = new PostgresEventStore(counting, schema);
+    try {
+      const whole = await reader.readAll(null, 100);
+      reads = 0;
+      const [a, b, c] = await Promise.all([reader.readAll(null, 100), reader.readAll(null, 100), reader.readAll(null, 2)]);
+      expect(reads).toBe(1);
+      expect(a).toEqual(whole);
+      expect(b).toEqual(whole);
+      expect(c).toEqual(whole.slice(0, 2));
+
+      reads = 0;
+      const [d, e, g] = await Promise.all([reader.readAll(null, 2), reader.readAll(whole[0].position, 100), reader.readAll(null, 100)]);
+      const f = await reader.readAll(null, 100); // the earlier ones are done: a read of its own
+      expect(reads).toBe(4);
+      expect(d).toEqual(whole.slice(0, 2));
+      expect(e).toEqual(whole.slice(1));
+      expect(g).toEqual(whole);
+      expect(f).toEqual(whole);
+    } finally {
+      await reader.close();
+    }
+  });
+
   it('another process (another instance) hears of an append by notification; the appending one once, not again by its own notification', async () => {
     await Promise.all([writer.waitForAppend(1), other.waitForAppend(1)]); // both listening
     const writerBefore = writer.appendMark();
