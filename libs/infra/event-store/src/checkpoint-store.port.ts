@@ -26,4 +26,10 @@ export interface CheckpointStore<Tx = unknown> {
  */
 export interface LockingCheckpointStore<Tx> extends CheckpointStore<Tx> {
   loadForUpdate(name: string, tx: Tx): Promise<LogPosition | null>;
+  /**
+   * Optional: `loadForUpdate`, a comparison with `from` and `save(to)` in one
+   * step — moves the checkpoint from `from` to `to` and locks it for the rest
+   * of `tx`; false (nothing changed) if it does not stand at `from`.
+   */
+  advance?(name: string, from: LogPosition | null, to: LogPosition, tx: Tx): Promise<boolean>;
 }

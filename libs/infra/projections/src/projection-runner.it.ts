@@ -144,14 +144,22 @@ suite('projection runner (PostgreSQL read model)', () => {
     expect(await allAppliedOnce(ids)).toBe(true);
   });
 
-  it("if saving the checkpoint fails, the batch's read-model writes roll back with it", async () => {
+  it("if moving the checkpoint fails, the batch's read-model writes roll back with it", async () => {
     const ids = await appendEvents(fx.store, 8);
     let saves = 0;
+    // Whichever way the runner moves it: in one step with the lock, or saved after the writes.
     const failingSave = Object.create(fx.checkpoints, {
       save: {
         value: async (...args: Parameters<typeof fx.checkpoints.save>) => {
           if (saves++ === 0) throw new Error('checkpoint table unavailable');
           return fx.checkpoints.save(...args);
+        },
+      },
+      advance: {
+        value: async (...args: Parameters<typeof fx.checkpoints.advance>) => {
+          const moved = await fx.checkpoints.advance(...args);
+          if (saves++ === 0) throw new Error('checkpoint table unavailable');
+          return moved;
         },
       },
     });

@@ -152,6 +152,12 @@ export class ProjectionRunner extends LogFollower {
     const attempt = (wholeBatch: boolean) =>
       this.dataSource.transaction(async (em) => {
         // Another replica may have applied this batch meanwhile: then read again from where it got.
+        if (this.checkpoints.advance) {
+          // Moved and locked in one round trip; the batch's writes commit with it or not at all.
+          if (!(await this.checkpoints.advance(this.name, from, to, em))) return false;
+          await this.applyAll(events, em, wholeBatch);
+          return true;
+        }
         if ((await this.checkpoints.loadForUpdate(this.name, em)) !== from) return false;
         await this.applyAll(events, em, wholeBatch);
         await this.checkpoints.save(this.name, to, em);

@@ -77,6 +77,44 @@ suite('PostgreSQL checkpoints', () => {
       second.release();
     }
   });
+
+  it('advances a checkpoint only from where it stands, creating it from nothing, and refuses otherwise without a change', async () => {
+    expect(await checkpoints.advance('advanced', null, '1:1', pool)).toBe(true);
+    expect(await checkpoints.load('advanced')).toBe('1:1');
+    expect(await checkpoints.advance('advanced', null, '2:2', pool)).toBe(false);
+    expect(await checkpoints.advance('advanced', '0:9', '2:2', pool)).toBe(false);
+    expect(await checkpoints.load('advanced')).toBe('1:1');
+    expect(await checkpoints.advance('advanced', '1:1', '2:2', pool)).toBe(true);
+    expect(await checkpoints.load('advanced')).toBe('2:2');
+    expect(await checkpoints.advance('never-there', '1:1', '2:2', pool)).toBe(false);
+    expect(await checkpoints.load('never-there')).toBeNull();
+  });
+
+  it.each([
+    ['an existing checkpoint', '3:3'],
+    ['a checkpoint not created yet', null],
+  ])('of two workers advancing %s from the same place at once, the second waits and is refused once the first commits', async (_what, from) => {
+    const name = `raced-${from ?? 'new'}`;
+    if (from !== null) await checkpoints.save(name, from);
+    const first = await pool.connect();
+    const second = await pool.connect();
+    try {
+      await first.query('BEGIN');
+      expect(await checkpoints.advance(name, from, '4:4', first)).toBe(true);
+      await second.query('BEGIN');
+      let settled = false;
+      const waiting = checkpoints.advance(name, from, '4:5', second).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(settled).toBe(false);
+      await first.query('COMMIT');
+      expect(await waiting).toBe(false);
+      await second.query('COMMIT');
+      expect(await checkpoints.load(name)).toBe('4:4');
+    } finally {
+      first.release();
+      second.release();
+    }
+  });
 });
 
 suite('PostgreSQL event store schema', () => {

@@ -40,6 +40,32 @@ export class PostgresCheckpointStore implements LockingCheckpointStore<SqlExecut
     return rows[0]?.position ?? null;
   }
 
+  /**
+   * One statement: the update locks the row (waiting for another holder, then
+   * judging by what that one committed); a missing row is created only when
+   * `from` is null, and a concurrent creator wins the race for it.
+   */
+  async advance(name: string, from: LogPosition | null, to: LogPosition, tx: SqlExecutor): Promise<boolean> {
+    const rows = rowsOf<{ moved: number }>(
+      await tx.query(
+        `WITH moved AS (
+           UPDATE ${this.table} SET position = $3, updated_at = now()
+           WHERE name = $1 AND position IS NOT DISTINCT FROM $2::text
+           RETURNING 1
+         ), created AS (
+           INSERT INTO ${this.table} (name, position, updated_at)
+           SELECT $1, $3, now()
+           WHERE $2::text IS NULL AND NOT EXISTS (SELECT 1 FROM moved) AND NOT EXISTS (SELECT 1 FROM ${this.table} WHERE name = $1)
+           ON CONFLICT (name) DO NOTHING
+           RETURNING 1
+         )
+         SELECT ((SELECT count(*) FROM moved) + (SELECT count(*) FROM created))::int AS moved`,
+        [name, from, to],
+      ),
+    );
+    return rows[0]?.moved === 1;
+  }
+
   async save(name: string, position: LogPosition | null, tx: SqlExecutor = this.db): Promise<void> {
     await tx.query(
       `INSERT INTO ${this.table} (name, position, updated_at) VALUES ($1, $2, now())
