@@ -57,7 +57,7 @@ export abstract class LogFollower {
    */
   protected forgetPosition(): void {}
 
-  /** Called while the lock is still held, before it is let go (on stop or a lost lease). */
+  /** Saves progress held back in memory; called at the end of a catch-up and before the lock is let go (unless lost). */
   protected async pausing(): Promise<void> {}
 
   /** Processes batches until the head of the log; returns how many events. Failures are thrown, not retried. */
@@ -66,9 +66,11 @@ export abstract class LogFollower {
     let total = 0;
     for (;;) {
       const handled = await this.exclusive(() => this.processBatch());
-      if (handled === 0) return total;
+      if (handled === 0) break;
       total += handled;
     }
+    await this.pausing(); // at the head: whatever progress is held back is saved now
+    return total;
   }
 
   /** One batch or rebuild at a time within this process, whoever asks. */

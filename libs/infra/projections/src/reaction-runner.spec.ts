@@ -65,7 +65,7 @@ describe('reaction runner', () => {
     expect(await registered()).toBe(6);
   });
 
-  it('while events keep coming, saves the checkpoint at most once per interval, and once it finds nothing new', async () => {
+  it('saves the checkpoint at most once per interval while following, and at the end of a catch-up', async () => {
     const ids = await appendEvents(store, 10);
     const saves: (string | null)[] = [];
     const counting = new InMemoryCheckpointStore();
@@ -81,11 +81,11 @@ describe('reaction runner', () => {
     const log = await store.readAll(null, 100); // the file events, then what the reaction appended
     expect(reaction.reactedTo).toEqual(ids);
     expect(log).toHaveLength(20);
-    // Batches of 4: the first saved at once, the other four held back, all of it saved when nothing new came.
+    // Batches of 4: the first saved at once, the other four held back, all of it saved at the head.
     expect(saves).toEqual([log[3].position, log[19].position]);
   });
 
-  it('a runner stopped in the middle of events saves what it reacted to before letting its lock go', async () => {
+  it('a runner stopped in the middle of events saves what it reacted to, held back within the interval, before letting its lock go', async () => {
     const saves: (string | null)[] = [];
     const counting = new InMemoryCheckpointStore();
     const save = counting.save.bind(counting);
@@ -106,8 +106,7 @@ describe('reaction runner', () => {
     });
     const running = runner(reaction, { checkpoints: counting, checkpointEveryMs: 60_000 });
     running.start();
-    // Its first batch saved at once, then, with nothing new after its own register event, that too.
-    await eventually(async () => saves.length === 2);
+    await eventually(async () => saves.length === 1 && (await registered()) === 1); // its first batch, saved at once
     await appendEvents(store, 2);
     await eventually(async () => atGate);
 
@@ -118,8 +117,28 @@ describe('reaction runner', () => {
     expect(reaction.reactedTo).toHaveLength(3);
     const log = await store.readAll(null, 100);
     const lastReacted = log.find((e) => e.eventId === reaction.reactedTo[2])!.position;
-    expect(saves).toHaveLength(3);
+    expect(saves).toHaveLength(2);
     expect(await counting.load(reaction.name)).toBe(lastReacted);
+  });
+
+  it('a runner following an idle log saves what it held back once the interval has passed', async () => {
+    const saves: (string | null)[] = [];
+    const counting = new InMemoryCheckpointStore();
+    const save = counting.save.bind(counting);
+    counting.save = async (name, position) => {
+      saves.push(position);
+      await save(name, position);
+    };
+    const reaction = new NumberingReaction(store);
+    runner(reaction, { checkpoints: counting, checkpointEveryMs: 300, idleWaitMs: 20 }).start();
+    await appendEvents(store, 1);
+    await eventually(async () => saves.length >= 1 && (await registered()) === 1);
+    await appendEvents(store, 1);
+    await eventually(async () => (await registered()) === 2);
+
+    const log = await store.readAll(null, 100);
+    await eventually(async () => (await counting.load(reaction.name)) === log[log.length - 1].position);
+    expect(saves.length).toBeLessThanOrEqual(3);
   });
 
   it('a failing reaction is retried with backoff and blocks later events until it succeeds; the log names the event, not its data', async () => {

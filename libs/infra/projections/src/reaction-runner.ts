@@ -10,10 +10,11 @@ const REACTING_AT_ONCE = 8;
 export interface ReactionRunnerOptions extends RunnerOptions {
   readonly checkpoints: CheckpointStore;
   /**
-   * While events keep coming, the checkpoint is saved at most this often
-   * (default 1 s); it is saved at once by a batch that finds nothing new, after
-   * a failure, and when the runner stops. A crash repeats the reactions since
-   * the last save, which their deterministic event ids make harmless.
+   * The checkpoint is saved at most this often (default 1 s): by the first
+   * batch after the interval, whether it finds anything new or not (an idle
+   * runner still looks every `idleWaitMs`); and at once after a failure and
+   * when the runner stops. A crash repeats the reactions since the last
+   * save, which their deterministic event ids make harmless.
    */
   readonly checkpointEveryMs?: number;
 }
@@ -58,7 +59,7 @@ export class ReactionRunner extends LogFollower {
     const from = this.saved !== undefined ? this.saved : await this.checkpoints.load(this.name);
     const events = await this.options.store.readAll(from, this.options.batchSize);
     if (events.length === 0) {
-      if (this.unsaved !== undefined) await this.persist();
+      if (this.unsaved !== undefined && Date.now() - this.savedAt >= this.checkpointEveryMs) await this.persist();
       this.saved = from;
       return 0;
     }

@@ -5,9 +5,10 @@ import { Client, type ClientConfig } from 'pg';
  * One LISTEN connection, opened on first use and shared by every waiter.
  * Only a hint that something was appended: waiters also wake on their
  * timeout, so a lost notification or a broken connection delays, never loses.
- * Appends made in this process are heard at once (`heard()`); the
- * notification they also send, for other processes, carries this listener's
- * id and is ignored here.
+ * Appends made in this process are heard within `localDelayMs` (`appended()`:
+ * the appends of those few milliseconds share one wake-up, so that followers
+ * read them as one batch); the notification they also send, for other
+ * processes, carries this listener's id and is ignored here.
  */
 export class AppendListener {
   private client: Client | null = null;
@@ -18,16 +19,28 @@ export class AppendListener {
   private heardOf = 0;
   /** The payload of this process's own notifications. */
   readonly id = randomUUID();
+  private localWake: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly config: ClientConfig,
     private readonly channel: string,
-    /** False: no LISTEN connection; only `wake()` ends a wait early. */
+    /** False: no LISTEN connection; only this process's appends end a wait early. */
     private readonly listen = true,
+    private readonly localDelayMs = 2,
   ) {}
 
-  /** An append was made: ends every wait now, as a notification would. */
-  heard(): void {
+  /** This process appended: heard shortly, together with whatever else it appends meanwhile. */
+  appended(): void {
+    if (this.localWake !== null) return;
+    this.localWake = setTimeout(() => {
+      this.localWake = null;
+      this.heard();
+    }, this.localDelayMs);
+    this.localWake.unref();
+  }
+
+  /** An append was made: ends every wait now. */
+  private heard(): void {
     this.heardOf += 1;
     for (const settle of [...this.waiters]) settle(true);
   }
@@ -52,6 +65,8 @@ export class AppendListener {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.localWake !== null) clearTimeout(this.localWake);
+    this.localWake = null;
     for (const settle of [...this.waiters]) settle(false);
     const client = this.client ?? (await this.connecting);
     this.client = null;

@@ -104,7 +104,7 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const before = await this.tryAppend(streamId, events, expected);
       if (before !== null) {
-        this.listener.heard();
+        this.listener.appended();
         this.notifier?.poke();
         return { nextExpectedVersion: before + events.length, duplicate: false };
       }

@@ -63,7 +63,7 @@ suite('the outbound relay on PostgreSQL and Kafka', () => {
     return relay;
   };
 
-  it('publishes every public event once, in order per file, and moves its checkpoint to the end of the log', async () => {
+  it('publishes every public event once, in order per file, and, stopped, leaves its checkpoint at the end of the log', async () => {
     const union = await db.service('msg_union');
     const topic = names.topic('relay-once');
     await bus.ensureTopics([{ topic, partitions: 3 }]);
@@ -88,6 +88,7 @@ suite('the outbound relay on PostgreSQL and Kafka', () => {
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
       expect(seqs.every((seq) => seq % 5 !== 4)).toBe(true);
     }
+    await relay.stop();
     const log = await union.store.readAll(null, 100);
     expect(await union.checkpoints.load(`union-intake.outbound.${names.run}.a`)).toBe(log[log.length - 1].position);
   }, 60_000);

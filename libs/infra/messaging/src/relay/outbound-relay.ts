@@ -24,10 +24,11 @@ export interface OutboundRelayOptions {
   /** Longest wait for news once the log is drained; default 1 s. */
   readonly idleWaitMs?: number;
   /**
-   * While events keep coming, the checkpoint is saved at most this often
-   * (default 1 s), and once they stop, by the first round that finds nothing
-   * new. After a crash the batches published since the last save go out
-   * again, which consumers already take as duplicates.
+   * The checkpoint is saved at most this often (default 1 s): by the first
+   * round after the interval, whether it finds anything new or not (an idle
+   * relay still looks every `idleWaitMs`), and on stop. After a crash the
+   * batches published since the last save go out again, which consumers
+   * already take as duplicates.
    */
   readonly checkpointEveryMs?: number;
   /** How often a standby replica asks for the lock; default 2 s. */
@@ -122,7 +123,7 @@ export class OutboundRelay {
         window = await this.read(after);
       }
       if (window.end === null) {
-        if (this.unsaved !== null) await this.saveCheckpoint(this.unsaved);
+        if (this.unsaved !== null && Date.now() - this.savedAt >= this.checkpointEveryMs) await this.saveCheckpoint(this.unsaved);
         this.position = after;
         return { leader: true, read: 0, published: 0 };
       }
