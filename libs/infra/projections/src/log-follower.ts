@@ -10,6 +10,8 @@ import { resolveRunnerOptions, type ResolvedRunnerOptions, type RunnerOptions } 
  * few times, soon, before going back to waiting for the next append.
  */
 const LOOK_AGAIN_MS = [10, 20, 40, 80, 160, 320];
+/** After a batch smaller than a full one, the one look before waiting for news. */
+const LOOK_AFTER_EVENTS_MS = 20;
 
 /**
  * What projection and reaction runners share: take the lock, process batches
@@ -111,18 +113,26 @@ export abstract class LogFollower {
     const interrupted = AbortSignal.any([stop, abortedWhen(lease.lost)]);
     let failures = 0;
     let lookAgain = LOOK_AGAIN_MS.length;
-    // Marks taken before each batch; a wait passes the one from before the batch BEFORE it,
-    // since that batch may have read ahead (before the latest mark) what this one used.
-    let mark = store.appendMark?.();
+    // A mark taken before each batch. A wait passes the one from before this batch, or, if the batch
+    // before was full, from before that one: it may have read this batch ahead, before the later mark.
+    let previous = store.appendMark?.();
+    let previousFull = false;
     while (!interrupted.aborted) {
       try {
-        const since = mark;
-        mark = store.appendMark?.();
+        const before = store.appendMark?.();
         const handled = await this.exclusive(() => this.processBatch());
+        const since = previousFull ? previous : before;
+        previous = before;
+        previousFull = handled >= this.options.batchSize;
         failures = 0;
-        if (handled > 0) continue;
+        if (previousFull) continue; // more is likely waiting
         const wait = (ms: number) => waitFor(store.waitForAppend?.(ms, since) ?? sleep(ms).then(() => false), interrupted);
-        if (lookAgain < LOOK_AGAIN_MS.length) {
+        if (handled > 0) {
+          // Caught up, most likely: rather than read again at once, look once more shortly (or when woken),
+          // for an event a writer committed just then; after that, wait for news.
+          lookAgain = LOOK_AGAIN_MS.length;
+          await wait(LOOK_AFTER_EVENTS_MS);
+        } else if (lookAgain < LOOK_AGAIN_MS.length) {
           // A new append ends the pause early too: waiting out the whole pause would delay it.
           if (await wait(LOOK_AGAIN_MS[lookAgain++])) lookAgain = 0;
         } else if (await wait(idleWaitMs)) {

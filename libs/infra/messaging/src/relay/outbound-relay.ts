@@ -215,13 +215,17 @@ export class OutboundRelay {
     const { name, standbyRetryMs = 2_000, idleWaitMs = 1_000, retry = DEFAULT_BACKOFF } = this.options;
     let failures = 0;
     let wasLeader = false;
-    // As the runners do: a wait passes the mark from before the round before, which may have read this round's batch ahead.
-    let mark = this.options.store.appendMark?.();
+    // As the runners do: a wait passes the mark from before this round, or, if the round before was
+    // full, from before that one: it may have read this round's batch ahead.
+    let previous = this.options.store.appendMark?.();
+    let previousFull = false;
     while (!signal.aborted) {
       try {
-        const since = mark;
-        mark = this.options.store.appendMark?.();
+        const before = this.options.store.appendMark?.();
         const round = await this.relayOnce();
+        const since = previousFull ? previous : before;
+        previous = before;
+        previousFull = round.read >= this.batchSize;
         failures = 0;
         if (round.leader !== wasLeader) {
           this.logger.log(`relay ${name}: ${round.leader ? 'leading' : 'standing by'}`);
