@@ -98,6 +98,16 @@ describe('verifying tokens against the identity provider’s keys', () => {
     expect(await refusal(verifier, 'not.a.token')).toBe('invalid-token');
   });
 
+  it('a token accepted before, and remembered since, is refused once it has expired', async () => {
+    const verifier = await TokenVerifier.create(authSettingsFrom({ AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, AUTH_CLOCK_TOLERANCE_SECONDS: '0' }));
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const jwt = await token({ roles: ['inspector'] }, { exp: expiresAt });
+    expect((await verifier.verify(jwt)).roles).toEqual(['inspector']);
+    expect((await verifier.verify(jwt)).roles).toEqual(['inspector']);
+    await new Promise((resolve) => setTimeout(resolve, expiresAt * 1000 - Date.now() + 50));
+    expect(await refusal(verifier, jwt)).toBe('token-expired');
+  });
+
   it('refuses an unsigned token ("alg": "none")', async () => {
     const verifier = await viaJwks();
     const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');

@@ -29,6 +29,10 @@ const RESERVED_PERSON_IDS = new Set(['system', 'owner']);
 
 type KeyLookup = JWTVerifyGetKey | CryptoKey;
 
+/** Tokens verified lately, at most this many, each for at most `REMEMBER_MS` and never past its expiry. */
+const REMEMBERED_TOKENS = 2_000;
+const REMEMBER_MS = 60_000;
+
 const loadKeyFile = async (file: string): Promise<KeyLookup> => {
   const text = readFileSync(file, 'utf8').trim();
   if (text.startsWith('{')) {
@@ -54,6 +58,14 @@ const stringsAt = (payload: JWTPayload, dotted: string): string[] => {
 
 /** Checks a bearer token against the configured issuer's keys and says who it is for. */
 export class TokenVerifier {
+  /**
+   * A signature check costs far more than the request it guards; a client
+   * sends the same token with every request. A token verified in the last
+   * minute is taken at its word until it expires, so a key withdrawn from the
+   * provider's set stops working a minute later at most.
+   */
+  private readonly remembered = new Map<string, { readonly principal: Principal; readonly until: number }>();
+
   private constructor(
     private readonly settings: AuthSettings,
     private readonly key: KeyLookup,
@@ -81,6 +93,17 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const known = this.remembered.get(token);
+    if (known && now < known.until) return known.principal;
+    if (known) this.remembered.delete(token);
+    const { principal, expiresAt } = await this.verifyAfresh(token);
+    if (this.remembered.size >= REMEMBERED_TOKENS) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(token, { principal, until: Math.min(now + REMEMBER_MS, expiresAt + this.settings.clockToleranceSeconds * 1000) });
+    return principal;
+  }
+
+  private async verifyAfresh(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.key as JWTVerifyGetKey, {
@@ -106,7 +129,10 @@ export class TokenVerifier {
     ]);
     const roles = PERSON_ROLES.filter((r) => named.has(r));
     const nationalId = claimAt(payload, this.settings.nationalIdClaim);
-    return { personId, roles, ...(typeof nationalId === 'string' && nationalId ? { nationalId } : {}) };
+    return {
+      principal: Object.freeze({ personId, roles: Object.freeze(roles), ...(typeof nationalId === 'string' && nationalId ? { nationalId } : {}) }),
+      expiresAt: (payload.exp ?? 0) * 1000, // required above
+    };
   }
 }
 
