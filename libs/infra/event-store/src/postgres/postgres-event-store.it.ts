@@ -53,12 +53,16 @@ describeEventStoreContract('PostgreSQL', async () => {
   it('reads of one window asked at the same moment share one query; a read from elsewhere or asking for more does not', async () => {
     await writer.appendToStream(`file-${randomUUID()}`, [event('A'), event('B'), event('C')], 'no_stream');
     let reads = 0;
+    let held: Promise<void> | null = null; // while set, reads answer only once it resolves
     const counting = new Proxy(pool, {
       get: (target, key) =>
         key === 'query'
           ? (...args: Parameters<Pool['query']>) => {
-              if (JSON.stringify(args[0]).includes('pg_snapshot_xip')) reads += 1;
-              return (target.query as (...a: unknown[]) => unknown)(...args);
+              const answer = (target.query as (...a: unknown[]) => Promise<unknown>)(...args);
+              if (!JSON.stringify(args[0]).includes('pg_snapshot_xip')) return answer;
+              reads += 1;
+              const gate = held;
+              return gate ? answer.then(async (result) => (await gate, result)) : answer;
             }
           : Reflect.get(target, key),
     });
@@ -80,6 +84,23 @@ describeEventStoreContract('PostgreSQL', async () => {
       expect(e).toEqual(whole.slice(1));
       expect(g).toEqual(whole);
       expect(f).toEqual(whole);
+
+      // An append heard of while a read is in flight: a later reader may have been woken by it, so it reads afresh.
+      reads = 0;
+      let release = () => undefined as void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      const heardBefore = reader.appendMark();
+      const early = reader.readAll(null, 100); // executed now, answered only when released
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await reader.appendToStream(`file-${randomUUID()}`, [event('D')], 'no_stream');
+      expect(await reader.waitForAppend(10_000, heardBefore)).toBe(true); // its own append, heard
+      held = null;
+      const late = reader.readAll(null, 100);
+      release();
+      const [before, after] = await Promise.all([early, late]);
+      expect(reads).toBe(2);
+      expect(before.map((x) => x.type)).not.toContain('D');
+      expect(after.map((x) => x.type)).toContain('D');
     } finally {
       await reader.close();
     }

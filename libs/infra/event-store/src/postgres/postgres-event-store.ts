@@ -53,7 +53,7 @@ export class PostgresEventStore implements EventStore {
   private readonly notifier: AppendNotifier | null;
   private readonly listener: AppendListener;
   private readonly named: boolean;
-  private readonly readsInFlight = new Map<string, { readonly limit: number; readonly events: Promise<readonly RecordedEvent[]> }>();
+  private readonly readsInFlight = new Map<string, { readonly limit: number; readonly mark: AppendMark; readonly events: Promise<readonly RecordedEvent[]> }>();
 
   constructor(
     private readonly pool: Pool,
@@ -117,16 +117,19 @@ export class PostgresEventStore implements EventStore {
   /**
    * Followers of one process woken by the same append tend to ask for the
    * same window at the same moment: a read from a position that another read
-   * in flight starts from, asking no more than it, shares that read. Its
-   * answer is as valid as any (what was committed when that read began); a
-   * follower missing an append it heard of reads again, as it would anyway.
+   * in flight starts from, asking no more than it, shares that read — if no
+   * append was heard of since that read began, so that it answers for every
+   * append the follower may have been woken by.
    */
   readAll(after: LogPosition | null, limit: number): Promise<readonly RecordedEvent[]> {
     const key = after ?? '';
+    const mark = this.listener.mark();
     const shared = this.readsInFlight.get(key);
-    if (shared && shared.limit >= limit) return limit === shared.limit ? shared.events : shared.events.then((events) => events.slice(0, limit));
+    if (shared && shared.limit >= limit && shared.mark === mark) {
+      return limit === shared.limit ? shared.events : shared.events.then((events) => events.slice(0, limit));
+    }
     const events = this.queryAll(after, limit);
-    this.readsInFlight.set(key, { limit, events });
+    this.readsInFlight.set(key, { limit, mark, events });
     const done = () => {
       if (this.readsInFlight.get(key)?.events === events) this.readsInFlight.delete(key);
     };
