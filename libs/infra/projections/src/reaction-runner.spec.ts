@@ -31,6 +31,17 @@ describe('reaction runner', () => {
     runners.push(created);
     return created;
   };
+  /** A checkpoint store that records every position saved. */
+  const countingCheckpoints = () => {
+    const saves: (string | null)[] = [];
+    const counting = new InMemoryCheckpointStore();
+    const save = counting.save.bind(counting);
+    counting.save = async (name, position) => {
+      saves.push(position);
+      await save(name, position);
+    };
+    return { saves, counting };
+  };
   const registered = async (streams = 3) => {
     let count = 0;
     for (let s = 0; s < streams; s++) count += (await store.readStream(`register-file-${s}`)).events.length;
@@ -67,13 +78,7 @@ describe('reaction runner', () => {
 
   it('saves the checkpoint at most once per interval while following, and at the end of a catch-up', async () => {
     const ids = await appendEvents(store, 10);
-    const saves: (string | null)[] = [];
-    const counting = new InMemoryCheckpointStore();
-    const save = counting.save.bind(counting);
-    counting.save = async (name, position) => {
-      saves.push(position);
-      await save(name, position);
-    };
+    const { saves, counting } = countingCheckpoints();
     const reaction = new NumberingReaction(store);
 
     await runner(reaction, { checkpoints: counting, checkpointEveryMs: 60_000 }).catchUp();
@@ -86,13 +91,7 @@ describe('reaction runner', () => {
   });
 
   it('a runner stopped in the middle of events saves what it reacted to, held back within the interval, before letting its lock go', async () => {
-    const saves: (string | null)[] = [];
-    const counting = new InMemoryCheckpointStore();
-    const save = counting.save.bind(counting);
-    counting.save = async (name, position) => {
-      saves.push(position);
-      await save(name, position);
-    };
+    const { saves, counting } = countingCheckpoints();
     let openGate = () => undefined as void;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
     let atGate = false;
@@ -122,13 +121,7 @@ describe('reaction runner', () => {
   });
 
   it('a runner following an idle log saves what it held back once the interval has passed', async () => {
-    const saves: (string | null)[] = [];
-    const counting = new InMemoryCheckpointStore();
-    const save = counting.save.bind(counting);
-    counting.save = async (name, position) => {
-      saves.push(position);
-      await save(name, position);
-    };
+    const { saves, counting } = countingCheckpoints();
     const reaction = new NumberingReaction(store);
     runner(reaction, { checkpoints: counting, checkpointEveryMs: 300, idleWaitMs: 20 }).start();
     await appendEvents(store, 1);
@@ -202,13 +195,7 @@ describe('reaction runner', () => {
         byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event.eventId]);
       },
     };
-    const saved: (string | null)[] = [];
-    const recording = new InMemoryCheckpointStore();
-    const save = recording.save.bind(recording);
-    recording.save = async (name, position) => {
-      saved.push(position);
-      return save(name, position);
-    };
+    const { saves: saved, counting: recording } = countingCheckpoints();
     const keyed = runner(reaction as never, { checkpoints: recording, batchSize: 12 });
 
     await expect(keyed.catchUp()).rejects.toThrow();
