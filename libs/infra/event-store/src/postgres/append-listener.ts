@@ -45,6 +45,11 @@ export class AppendListener {
     for (const settle of [...this.waiters]) settle(true);
   }
 
+  /** The server process of the listening connection, while there is one. */
+  backendPid(): number | null {
+    return (this.client as (Client & { processID?: number | null }) | null)?.processID ?? null;
+  }
+
   mark(): number {
     return this.heardOf;
   }

@@ -106,18 +106,52 @@ describeEventStoreContract('PostgreSQL', async () => {
     }
   });
 
+  it('sends no notification while no other session listens on its channel', async () => {
+    const lonelySchema = randomSchemaName('es_lonely');
+    const sent: string[] = [];
+    const watching = new Proxy(pool, {
+      get: (target, key) =>
+        key === 'query'
+          ? (...args: Parameters<Pool['query']>) => {
+              const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
+              if (/pg_notify|pg_stat_activity/.test(text)) sent.push(text.includes('pg_notify') ? 'notify' : 'check');
+              return (target.query as (...a: unknown[]) => unknown)(...args);
+            }
+          : Reflect.get(target, key),
+    });
+    const lonely = new PostgresEventStore(watching, lonelySchema);
+    await lonely.ensureSchema();
+    try {
+      await lonely.waitForAppend(1); // its own listener is there, and does not count
+      for (const type of ['A', 'B', 'C']) {
+        await lonely.appendToStream(`file-${randomUUID()}`, [event(type)], 'no_stream');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(sent).toEqual(['check']);
+    } finally {
+      await lonely.close();
+      await dropSchema(pool, lonelySchema);
+    }
+  });
+
   it('another process (another instance) hears of an append by notification; the appending one once, not again by its own notification', async () => {
-    await Promise.all([writer.waitForAppend(1), other.waitForAppend(1)]); // both listening
-    const writerBefore = writer.appendMark();
-    const otherBefore = other.appendMark();
-    const heard = other.waitForAppend(10_000);
-    await writer.appendToStream(`file-${randomUUID()}`, [event('A')], 'no_stream');
-    expect(await writer.waitForAppend(10_000, writerBefore)).toBe(true); // its own append, heard without the server
-    expect(writer.appendMark()).toBe(writerBefore + 1);
-    expect(await heard).toBe(true);
-    // The notification reached the writer's listener too by now (one connection, sent before the other's saw it).
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(writer.appendMark()).toBe(writerBefore + 1);
-    expect(other.appendMark()).toBeGreaterThan(otherBefore);
+    // A writer that starts while the other is listening: its first notification finds a listener.
+    const appending = new PostgresEventStore(pool, schema);
+    try {
+      await Promise.all([appending.waitForAppend(1), other.waitForAppend(1)]); // both listening
+      const writerBefore = appending.appendMark();
+      const otherBefore = other.appendMark();
+      const heard = other.waitForAppend(10_000);
+      await appending.appendToStream(`file-${randomUUID()}`, [event('A')], 'no_stream');
+      expect(await appending.waitForAppend(10_000, writerBefore)).toBe(true); // its own append, heard without the server
+      expect(appending.appendMark()).toBe(writerBefore + 1);
+      expect(await heard).toBe(true);
+      // The notification reached the writer's listener too by now (one connection, sent before the other's saw it).
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(appending.appendMark()).toBe(writerBefore + 1);
+      expect(other.appendMark()).toBeGreaterThan(otherBefore);
+    } finally {
+      await appending.close();
+    }
   });
 });

@@ -72,7 +72,7 @@ export class PostgresEventStore implements EventStore {
     this.named = options.namedStatements ?? true;
     const channel = `${schema}_appended`;
     this.listener = new AppendListener(pool.options, channel, options.wakeUp !== 'this-process');
-    this.notifier = (options.notify ?? true) ? new AppendNotifier(pool, channel, this.listener.id) : null;
+    this.notifier = (options.notify ?? true) ? new AppendNotifier(pool, channel, this.listener.id, () => this.listener.backendPid()) : null;
   }
 
   /** Creates the schema and its tables if missing; safe to call from several replicas at once. */
