@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './log-window';
+export * from './read-marks';
 export * from './checkpoint-store.port';
 export * from './event-id-conflict.error';
 export * from './deterministic-event-id';

@@ -1,3 +1,4 @@
+import { ReadMarks } from '@cctv/event-store';
 import { abortedWhen, sleep, waitFor } from './waiting';
 import { backoffDelay } from './backoff';
 import { failureFields } from './event-handling.error';
@@ -113,19 +114,14 @@ export abstract class LogFollower {
     const interrupted = AbortSignal.any([stop, abortedWhen(lease.lost)]);
     let failures = 0;
     let lookAgain = LOOK_AGAIN_MS.length;
-    // A mark taken before each batch. A wait passes the one from before this batch, or, if the batch
-    // before was full, from before that one: it may have read this batch ahead, before the later mark.
-    let previous = store.appendMark?.();
-    let previousFull = false;
+    const marks = new ReadMarks(store);
     while (!interrupted.aborted) {
       try {
-        const before = store.appendMark?.();
+        marks.beforeRead();
         const handled = await this.exclusive(() => this.processBatch());
-        const since = previousFull ? previous : before;
-        previous = before;
-        previousFull = handled >= this.options.batchSize;
+        const since = marks.afterRead(handled >= this.options.batchSize);
         failures = 0;
-        if (previousFull) continue; // more is likely waiting
+        if (handled >= this.options.batchSize) continue; // more is likely waiting
         const wait = (ms: number) => waitFor(store.waitForAppend?.(ms, since) ?? sleep(ms).then(() => false), interrupted);
         if (handled > 0) {
           // Caught up, most likely: rather than read again at once, look once more shortly (or when woken),

@@ -14,13 +14,13 @@ export interface EventRow {
 }
 
 /** The column list every read selects, matching `EventRow`. Ids and positions leave as text: bigint and xid8 exceed a JS number. */
-export const EVENT_COLUMNS =
-  'tx::text AS tx, position::text AS position, stream_id, stream_version, event_id::text AS event_id, type, schema_version, data, metadata';
+const HEAD_COLUMNS = 'tx::text AS tx, position::text AS position, stream_id, stream_version, event_id::text AS event_id, type, schema_version';
+export const EVENT_COLUMNS = `${HEAD_COLUMNS}, data, metadata`;
 
 /** `EVENT_COLUMNS` with NULL bodies for streams whose id starts with $4. */
 export const EVENT_COLUMNS_EXCEPT =
-  'tx::text AS tx, position::text AS position, stream_id, stream_version, event_id::text AS event_id, type, schema_version, ' +
-  'CASE WHEN starts_with(stream_id, $4) THEN NULL ELSE data END AS data, CASE WHEN starts_with(stream_id, $4) THEN NULL ELSE metadata END AS metadata';
+  `${HEAD_COLUMNS}, CASE WHEN starts_with(stream_id, $4) THEN NULL ELSE data END AS data, ` +
+  'CASE WHEN starts_with(stream_id, $4) THEN NULL ELSE metadata END AS metadata';
 
 export function toRecordedEvent<Data>(row: EventRow): RecordedEvent<Data> {
   return {

@@ -33,7 +33,7 @@ export interface PostgresEventStoreOptions {
   readonly namedStatements?: boolean;
   /**
    * How `waitForAppend` hears of appends: of those made through this
-   * instance always, at once; of everyone else's by LISTEN ('listen', the
+   * instance always, within a few milliseconds; of everyone else's by LISTEN ('listen', the
    * default), or not at all ('this-process': no LISTEN connection — for a
    * database only this process writes and where NOTIFY does not reach the
    * listener, PGlite behind a socket).

@@ -1,5 +1,5 @@
 import type { IntegrationEvent } from '@cctv/contracts';
-import { readAllExcept, type AppendMark, type CheckpointStore, type EventStore, type LogPosition, type LogWindow, type RecordedEvent } from '@cctv/event-store';
+import { readAllExcept, ReadMarks, type AppendMark, type CheckpointStore, type EventStore, type LogPosition, type LogWindow, type RecordedEvent } from '@cctv/event-store';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, untilNews, type BackoffOptions } from '../backoff';
 import { envelopeProblem } from '../envelope/envelope-problem';
 import { INBOX_STREAM_PREFIX } from '../inbox/inbox-event';
@@ -215,17 +215,12 @@ export class OutboundRelay {
     const { name, standbyRetryMs = 2_000, idleWaitMs = 1_000, retry = DEFAULT_BACKOFF } = this.options;
     let failures = 0;
     let wasLeader = false;
-    // As the runners do: a wait passes the mark from before this round, or, if the round before was
-    // full, from before that one: it may have read this round's batch ahead.
-    let previous = this.options.store.appendMark?.();
-    let previousFull = false;
+    const marks = new ReadMarks(this.options.store);
     while (!signal.aborted) {
       try {
-        const before = this.options.store.appendMark?.();
+        marks.beforeRead();
         const round = await this.relayOnce();
-        const since = previousFull ? previous : before;
-        previous = before;
-        previousFull = round.read >= this.batchSize;
+        const since = marks.afterRead(round.read >= this.batchSize);
         failures = 0;
         if (round.leader !== wasLeader) {
           this.logger.log(`relay ${name}: ${round.leader ? 'leading' : 'standing by'}`);
